@@ -18,12 +18,14 @@ def _err(msg: str) -> None:
 
 def _progress(label: str):
     tty = sys.stderr.isatty()
-    state = {"last": 0.0}
+    state = {"last": 0.0 if tty else time.monotonic(), "t0": time.monotonic()}
 
     def show(done: int, total: int) -> None:
         now = time.monotonic()
         if done != total and now - state["last"] < (0.1 if tty else 5.0):
             return
+        if not tty and done == total and total < 8 and now - state["t0"] < 5.0:
+            return  # a handful done quickly: the summary line says it
         state["last"] = now
         line = f"{label}: {done}/{total} ({100 * done // max(total, 1)}%)"
         if tty:
@@ -56,27 +58,39 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def _sync(args):
+def _gh_annotate(level: str, path: str, message: str) -> None:
+    """A GitHub Actions annotation, so a skipped file shows on the run's page."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        esc = lambda v: v.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        print(f"::{level} file={esc(path).replace(',', '%2C').replace(':', '%3A')}::{esc(message)}")
+
+
+def _sync(args, *, dry_run: bool = False):
     from generator import pipeline
 
     root = Path(args.root)
     report = pipeline.sync(
-        root / args.seeds, root / args.briefs, root / args.cache, root=root, jobs=args.jobs,
-        progress=_progress("extracting"),
+        root / args.seeds, root / args.briefs, root / args.cache, root=root, jobs=getattr(args, "jobs", None),
+        progress=_progress("extracting"), dry_run=dry_run,
     )
-    print(
-        f"seeds: {report.seeds}  extracted: {report.extracted}  cached: {report.cached}  "
-        f"fact files written: {len(report.written)}",
-        file=sys.stderr,
-    )
-    for p in report.problems:
-        print(f"  skipped {p}", file=sys.stderr)
     return report
 
 
-def _write_report(args, report, site_error: str | None) -> None:
+def _print_summary(report) -> None:
+    print(
+        f"seeds: {report.seeds}  extracted: {report.extracted}  cached: {report.cached}  "
+        f"briefs: {len(report.briefs)}  fact files written: {len(report.written)}",
+        file=sys.stderr,
+    )
+    if report.problems:
+        print(f"skipped {len(report.problems)} file(s):", file=sys.stderr)
+        for p in report.problems:
+            print(f"  {p}", file=sys.stderr)
+            _gh_annotate("warning", p.path, f"skipped: {p.message}")
+
+
+def _write_report(args, report, site_error: str | None, site_warnings: list[str]) -> Path:
     path = Path(args.root) / args.cache / "build-report.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "seeds": report.seeds,
         "extracted": report.extracted,
@@ -84,80 +98,172 @@ def _write_report(args, report, site_error: str | None) -> None:
         "briefs": sorted(report.briefs),
         "written": report.written,
         "skipped": [{"path": p.path, "problem": p.message} for p in report.problems],
+        "site_built": not args.no_site and site_error is None,
         "site_error": site_error,
+        "site_warnings": site_warnings,
     }
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        _err(f"cannot write the build report {path}: {exc.strerror or exc}")
+    return path
 
 
 def _published_dates(briefs_dir: Path) -> list[str]:
     from generator.facts import store
 
+    if not briefs_dir.is_dir():
+        return []
     return [l.brief.source.published for l in store.load_all(briefs_dir) if l.brief and l.brief.source.published]
+
+
+def _config_site_dir(root: Path, config_file: Path) -> str | None:
+    """``site_dir`` of mkdocs.yml (relative to the file, as ``mkdocs build`` reads
+    it), as a path relative to ``root``."""
+    import yaml
+
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        value = data.get("site_dir") if isinstance(data, dict) else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(config_file)), value), os.path.abspath(root))
+
+
+def _unsafe_site_dir(root: Path, args) -> str | None:
+    """Why the output folder must not be used: the swap replaces it and deletes
+    what it held, so it must not be (or hold) the project's own files."""
+    site = Path(os.path.abspath(root / args.site))
+    precious = {
+        "the project folder": root, "the seeds folder": root / args.seeds, "the fact files folder": root / args.briefs,
+        "the cache folder": root / args.cache, "the folder of the MkDocs configuration": (root / args.config).parent,
+        "the docs folder": root / "docs", "the theme overrides folder": root / "overrides",
+    }
+    for what, path in precious.items():
+        path = Path(os.path.abspath(path))
+        if site == path or path.is_relative_to(site):
+            return f"refusing to build into {args.site}/: it is or contains {what} (it would be replaced)"
+    return None
 
 
 def cmd_build(args) -> int:
     from generator import publish
 
     root = Path(args.root)
-    report = _sync(args)
-    site_error = None
+    args.site = args.site or _config_site_dir(root, root / args.config) or "site"
     if not args.no_site:
+        unsafe = _unsafe_site_dir(root, args)
+        if unsafe:
+            _err(unsafe)
+            return 2
+    report = _sync(args)
+    _print_summary(report)
+    site_error, site_warnings = None, []
+    nothing = not report.briefs and not any((root / args.briefs).glob("*.yaml"))
+    if nothing:
+        site_error = "nothing to publish: no seed could be read and briefs/ has no fact file"
+    elif not args.no_site:
         t0 = time.monotonic()
+        print(f"building the site into {args.site}/ …", file=sys.stderr, flush=True)
         try:
-            publish.build_site(
+            result = publish.build_site(
                 root / args.config, root / args.site, strict=args.strict,
                 epoch=publish.source_date_epoch(_published_dates(root / args.briefs)),
             )
+            site_warnings = result.warnings
+            for w in site_warnings:
+                print(f"  mkdocs warning: {w}", file=sys.stderr)
+                _gh_annotate("warning", args.config, w)
             print(f"site: built {args.site}/ in {time.monotonic() - t0:.1f}s", file=sys.stderr)
         except publish.BuildFailed as exc:
             site_error = str(exc)
-            _err(f"{site_error} (the previous site in {args.site}/ is kept)")
-    _write_report(args, report, site_error)
-    if report.problems:
-        print(f"{len(report.problems)} file(s) skipped; see {args.cache}/build-report.json", file=sys.stderr)
-    nothing = not report.briefs and not any((root / args.briefs).glob("*.yaml"))
-    if site_error or nothing:
-        if nothing:
-            _err("nothing could be built: no valid seeds and no fact files")
+    report_path = _write_report(args, report, site_error, site_warnings)
+    if site_error:
+        kept = " (the previous site is kept)" if (root / args.site).is_dir() and not nothing else ""
+        _err(f"{site_error}{kept}")
+        _gh_annotate("error", args.config, site_error)
         return 1
-    return 1 if (args.strict and report.problems) else 0
+    if report.problems:
+        rel = report_path.relative_to(root) if report_path.is_relative_to(root) else report_path
+        print(f"{len(report.problems)} file(s) skipped, the rest published; see {rel.as_posix()}", file=sys.stderr)
+        if args.strict:
+            _err(f"--strict: {len(report.problems)} file(s) skipped")
+            return 1
+    return 0
 
 
 def cmd_serve(args) -> int:
-    _sync(args)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(Path(args.root) / args.config), "-a", args.addr]
+    report = _sync(args)
+    _print_summary(report)
+    root = Path(args.root)
+    # mkdocs.yml's `watch:` names briefs/ (and seeds/) for live reload
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / args.config), "-a", args.addr]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.call(cmd, env=env)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":  # become mkdocs serve: Ctrl-C and kill reach it, no orphan left
+        os.execve(sys.executable, cmd, env)
+    try:
+        return subprocess.call(cmd, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_check(args) -> int:
-    from generator.facts import store
-    from generator.pipeline import MAX_SEED_BYTES, SEED_SUFFIXES, list_seeds
-    from generator.clean import clean
-    from generator.read import ReadError, read
-
+    """Everything a build would check, without writing fact files or the site:
+    one line per problem on stdout, exit 1 when there is any."""
     root = Path(args.root)
-    problems = []
-    seeds = list_seeds(root / args.seeds) if (root / args.seeds).is_dir() else []
-    for p in seeds:
-        rel = p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
-        if p.suffix.lower() not in SEED_SUFFIXES:
-            problems.append(f"{rel}: not a seed: expected one of {', '.join(sorted(SEED_SUFFIXES))}")
-            continue
-        if p.stat().st_size > MAX_SEED_BYTES:
-            problems.append(f"{rel}: file too large")
-            continue
-        try:
-            clean(read(p))
-        except (ReadError, OSError, ValueError) as exc:
-            problems.append(f"{rel}: {exc}")
-    loaded = store.load_all(root / args.briefs) if (root / args.briefs).is_dir() else []
-    problems += [l.error for l in loaded if l.error]
+    report = _sync(args, dry_run=True)
+    problems = [str(p) for p in report.problems]
+    config = root / args.config
+    if config.is_file() and not args.no_config:
+        problem = _check_config(config)
+        if problem:
+            problems.append(problem)
     for line in problems:
         print(line)
-    print(f"checked {len(seeds)} seed(s) and {len(loaded)} fact file(s): "
+    for p in report.problems:
+        _gh_annotate("error", p.path, p.message)
+    print(f"checked {report.seeds} seed(s) and {len(list((root / args.briefs).glob('*.yaml')))} fact file(s): "
           f"{len(problems) or 'no'} problem(s)", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _check_config(config: Path) -> str | None:
+    """One line when MkDocs cannot load ``config`` (syntax, unknown plugin or option)."""
+    import logging
+
+    from generator.publish import one_line
+
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler, propagate = Keep(logging.ERROR), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        from mkdocs.config import load_config
+
+        load_config(str(config))
+    except BaseException as exc:  # noqa: BLE001 - any failure is the config's
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        why = records[0] if records else (str(exc) or type(exc).__name__)
+        return one_line(f"{config.name}: {why}")
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    return None
 
 
 def cmd_cite(args) -> int:
@@ -218,7 +324,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract seeds/ into briefs/ and build the site")
     _common(p)
-    p.add_argument("-d", "--site", default="site", help="output folder (default: site)")
+    p.add_argument("-d", "--site", default=None, help="output folder (default: site_dir of mkdocs.yml, else site)")
     p.add_argument("--strict", action="store_true", help="exit non-zero if any file was skipped or MkDocs warned")
     p.add_argument("--no-site", action="store_true", help="only update briefs/, don't run mkdocs")
     p.add_argument("-j", "--jobs", type=int, default=None, help="extraction processes (default: one per core)")
@@ -230,8 +336,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=None)
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("check", help="validate seeds and fact files without building")
+    p = sub.add_parser("check", help="validate seeds and fact files without building (exit 1 on any problem)")
     _common(p)
+    p.add_argument("-j", "--jobs", type=int, default=None, help="extraction processes (default: one per core)")
+    p.add_argument("--no-config", action="store_true", help="don't check the MkDocs configuration")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("cite", help="print a citation of a brief or one of its facts")
@@ -251,6 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug: say so in one line, the traceback on request
+        if os.environ.get("BRIEFS_DEBUG"):
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0]
+        _err(f"internal error: {type(exc).__name__}: {first} (set BRIEFS_DEBUG=1 for the traceback)")
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
 """seeds/ -> briefs/*.yaml: read, extract (cached, in parallel), merge with the
 fact files people may have edited, save. Bad seeds are quarantined, never fatal.
+
+Nothing here deletes a fact file: a brief stays published when its seed goes
+bad or away, and a person's edits are merged, never overwritten.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -18,6 +22,7 @@ from generator.models import Extraction, extraction_from_contract
 
 SEED_SUFFIXES = {".txt", ".text", ".html", ".htm"}
 MAX_SEED_BYTES = 10 * 1024 * 1024
+_PARALLEL_FROM = 8  # fewer new seeds than this: extract in this process
 
 
 @dataclass
@@ -34,35 +39,59 @@ class SyncReport:
     seeds: int = 0
     extracted: int = 0
     cached: int = 0
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # fact files written (or, dry run: that would be)
     briefs: list[str] = field(default_factory=list)  # ids of the seeds' briefs this run
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def quarantined(self) -> list[str]:
+        return [p.path for p in self.problems]
+
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Every regular file under seeds/ (hidden files and READMEs aside), sorted."""
+    """Every file under seeds/ (hidden files and READMEs aside), sorted."""
     out = []
-    for p in sorted(seeds_dir.rglob("*")):
-        rel = p.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
-            continue
-        if p.name.lower() in {"readme", "readme.md", "readme.txt"}:
-            continue
-        out.append(p)
-    return out
+    # os.walk never follows a symlinked folder (a link to / must not be walked);
+    # a symlinked file or folder is listed, and _screen refuses links out of seeds/
+    for folder, dirs, files in os.walk(seeds_dir, followlinks=False):
+        here = Path(folder)
+        links = [d for d in dirs if (here / d).is_symlink()]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in links]
+        for name in [*files, *links]:
+            if name.startswith(".") or name.lower() in {"readme", "readme.md", "readme.txt"}:
+                continue
+            out.append(here / name)
+    return sorted(out)
 
 
-def _extract_worker(path: str) -> tuple[str, Optional[dict], Optional[str]]:
-    """Runs in a worker process: (path, contract dict, error)."""
+def _extract_worker(path: str) -> tuple[str, Optional[dict], Optional[str], bool]:
+    """Runs in a worker process: (path, contract dict, error, whether the error is for good)."""
     try:
-        return path, extract_path(path).to_contract(), None
+        return path, extract_path(path).to_contract(), None, True
+    except MemoryError:
+        return path, None, "out of memory while reading it", False
+    except RecursionError:
+        return path, None, "too deeply nested to read", True
+    except OSError as exc:  # may be passing (a file being written, a full disk): not cached
+        return path, None, f"cannot read: {exc.strerror or exc}", False
     except Exception as exc:  # any failure quarantines this seed only
-        return path, None, _one_line(exc)
+        return path, None, _one_line(exc), True
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def inert(text: str) -> str:
+    """One printable line: control characters (newlines too) shown as escapes."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _one_line(exc: BaseException) -> str:
-    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return msg[:300]
+    text = str(exc).strip()
+    msg = text.splitlines()[0].strip() if text else type(exc).__name__
+    if type(exc).__name__ not in ("ReadError", "DecodeError", "FactFileError", "ValueError") and text:
+        msg = f"{type(exc).__name__}: {msg}"
+    return inert(msg)[:300]
 
 
 def _sha256(path: Path) -> str:
@@ -75,30 +104,67 @@ def _sha256(path: Path) -> str:
 
 def _article_key(ex: Extraction) -> str:
     """Same article twice (different bytes, e.g. re-saved): same title and body words."""
-    words = re.findall(r"\w+", (ex.source.title or "") + " " + ex.body.lower())
+    words = re.findall(r"\w+", ((ex.source.title or "") + " " + ex.body).lower())
     return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
 
 def _display(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        shown = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(root))).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return inert(shown)
+
+
+def _screen(p: Path, seeds_dir: Path) -> str | None:
+    """Why ``p`` cannot be a seed, before reading it; None when it may be one."""
+    if p.is_symlink():
+        target = Path(os.path.realpath(p))
+        if not target.is_relative_to(Path(os.path.realpath(seeds_dir))):
+            return "symbolic link to something outside seeds/ (not read)"
+    if p.is_dir():
+        return "a linked folder (not read: put the files themselves in seeds/)"
+    if not p.is_file():
+        return "not a regular file"
+    if p.suffix.lower() not in SEED_SUFFIXES:
+        return f"not a seed: expected one of {', '.join(sorted(SEED_SUFFIXES))}"
+    size = p.stat().st_size
+    if size == 0:
+        return "empty file"
+    if size > MAX_SEED_BYTES:
+        return f"file too large ({size / 2**20:.1f} MB; the limit is {MAX_SEED_BYTES // 2**20} MB)"
+    return None
 
 
 def _extract_all(todo: list[Path], jobs: int, progress: Callable[[int, int], None] | None) -> Iterable[tuple]:
-    if jobs <= 1 or len(todo) < 8:
+    """(path, contract, error) for each of ``todo``, in any order."""
+    if jobs <= 1 or len(todo) < _PARALLEL_FROM:
         for i, p in enumerate(todo, 1):
             yield _extract_worker(str(p))
             if progress:
                 progress(i, len(todo))
         return
-    chunk = max(1, min(64, len(todo) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for i, res in enumerate(pool.map(_extract_worker, [str(p) for p in todo], chunksize=chunk), 1):
+    done: set[str] = set()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(_extract_worker, str(p)) for p in todo]
+            for fut in as_completed(futures):
+                res = fut.result()
+                done.add(res[0])
+                yield res
+                if progress:
+                    progress(len(done), len(todo))
+    except BrokenProcessPool:
+        # a worker died (killed, out of memory): finish one by one, so only the
+        # seed that kills its reader is lost
+        for p in todo:
+            if str(p) in done:
+                continue
+            res = _extract_worker(str(p))
+            done.add(res[0])
             yield res
             if progress:
-                progress(i, len(todo))
+                progress(len(done), len(todo))
 
 
 def sync(
@@ -109,38 +175,40 @@ def sync(
     root: Path | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    dry_run: bool = False,
 ) -> SyncReport:
+    """Bring ``briefs_dir`` up to date with ``seeds_dir``. ``dry_run``: change no fact file."""
     root = root or seeds_dir.parent
     report = SyncReport()
     cache = ExtractionCache(cache_dir, EXTRACTOR_VERSION)
     seeds = list_seeds(seeds_dir) if seeds_dir.is_dir() else []
     report.seeds = len(seeds)
 
-    # 1. hash, screen and look up the cache
+    # 1. screen, hash and look up the cache
     shas: dict[Path, str] = {}
     results: dict[Path, Extraction] = {}
     todo: list[Path] = []
     first_by_sha: dict[str, Path] = {}
     for p in seeds:
         name = _display(p, root)
-        if p.suffix.lower() not in SEED_SUFFIXES:
-            report.problems.append(Problem(name, f"not a seed: expected one of {', '.join(sorted(SEED_SUFFIXES))}"))
+        try:
+            why = _screen(p, seeds_dir)
+            sha = None if why else _sha256(p)
+        except OSError as exc:
+            why = f"cannot read: {exc.strerror or exc}"
+        if why:
+            report.problems.append(Problem(name, why))
             continue
-        size = p.stat().st_size
-        if size == 0:
-            report.problems.append(Problem(name, "empty file"))
-            continue
-        if size > MAX_SEED_BYTES:
-            report.problems.append(Problem(name, f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_SEED_BYTES // 2**20} MB)"))
-            continue
-        sha = _sha256(p)
         if sha in first_by_sha:
-            report.problems.append(Problem(name, f"duplicate seed: same content as {_display(first_by_sha[sha], root)}"))
+            report.problems.append(Problem(name, f"duplicate seed: same bytes as {_display(first_by_sha[sha], root)}"))
             continue
         first_by_sha[sha] = p
         shas[p] = sha
         cached = cache.get(sha)
-        if cached is not None:
+        if isinstance(cached, str):  # this content failed before with this extractor
+            report.problems.append(Problem(name, cached))
+            report.cached += 1
+        elif cached is not None:
             results[p] = cached
             report.cached += 1
         else:
@@ -148,15 +216,25 @@ def sync(
 
     # 2. extract what is new, in parallel over cores
     jobs = jobs or os.cpu_count() or 1
-    for path, data, error in _extract_all(todo, jobs, progress):
+    failed: dict[Path, str] = {}
+    for path, data, error, for_good in _extract_all(todo, jobs, progress):
         p = Path(path)
         if error:
-            report.problems.append(Problem(_display(p, root), error))
+            failed[p] = error
+            if for_good:
+                cache.put_failure(shas[p], error)
             continue
-        ex = extraction_from_contract(data)
+        try:
+            ex = extraction_from_contract(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            failed[p] = f"extraction result unusable: {_one_line(exc)}"
+            continue
         cache.put(shas[p], ex)
         results[p] = ex
         report.extracted += 1
+    for p in seeds:  # seeds order, whatever order the workers finished in
+        if p in failed:
+            report.problems.append(Problem(_display(p, root), failed[p]))
 
     # 3. ids, merge with existing fact files, save
     existing = store.load_all(briefs_dir) if briefs_dir.is_dir() else []
@@ -165,33 +243,54 @@ def sync(
     by_sha = {l.brief.provenance.seed_sha256: l.brief for l in existing if l.brief}
     owner_of_id = {l.brief.id: l.brief.provenance.seed for l in existing if l.brief}
     for stem, error in sorted(broken.items()):
-        report.problems.append(Problem(_display(briefs_dir / f"{stem}.yaml", root), error.split(": ", 1)[-1]))
+        path = _display(briefs_dir / f"{stem}.yaml", root)
+        msg = error.split(": ", 1)[-1] if error.startswith(str(briefs_dir)) else error
+        report.problems.append(Problem(path, inert(msg)))
+
+    def old_brief(p: Path):
+        return by_seed.get(_display(p, root)) or by_sha.get(shas[p])
+
+    # seeds that already have a fact file first: of two copies of one article the
+    # published one keeps its brief, whatever the new copy is called
+    ordered = sorted((p for p in seeds if p in results), key=lambda p: old_brief(p) is None)
     seen_articles: dict[str, str] = {}
-    for p in seeds:
-        if p not in results:
-            continue
+    for p in ordered:
         ex, sha, name = results[p], shas[p], _display(p, root)
         key = _article_key(ex)
         if key in seen_articles:
             report.problems.append(Problem(name, f"duplicate article: same text as {seen_articles[key]}"))
             continue
         seen_articles[key] = name
-        old = by_seed.get(name) or by_sha.get(sha)
-        brief_id = old.id if old else store.new_id(ex, sha)
-        if brief_id in broken:
-            report.problems.append(Problem(name, f"not updated: its fact file briefs/{brief_id}.yaml is invalid"))
+        old = old_brief(p)
+        try:
+            brief_id = old.id if old else store.new_id(ex, sha)
+            if brief_id in broken:
+                report.problems.append(Problem(name, f"not updated: its fact file briefs/{brief_id}.yaml is invalid"))
+                continue
+            owner = owner_of_id.get(brief_id)
+            if owner is not None and owner != name and not (old and old.id == brief_id):
+                report.problems.append(Problem(
+                    name, f"would get id {brief_id!r}, already used by {owner} "
+                          f"(same headline and date: if it is another article, edit its headline)"))
+                continue
+            owner_of_id[brief_id] = name
+            new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha,
+                                        extractor_version=EXTRACTOR_VERSION)
+            merged = store.merge(old, new)
+            target = briefs_dir / f"{brief_id}.yaml"
+            if old is not None and old.id == brief_id and merged == old:
+                pass  # same facts: the file stays as it is (a person's layout and comments too)
+            elif store.dump(merged) != (target.read_text(encoding="utf-8") if target.exists() else None):
+                report.written.append(_display(target, root))
+                if not dry_run:
+                    store.save(merged, briefs_dir)
+        except Exception as exc:  # a bug or a surprise in one brief must not stop the others
+            report.problems.append(Problem(name, f"cannot make its fact file: {_one_line(exc)}"))
             continue
-        owner = owner_of_id.get(brief_id)
-        if owner is not None and owner != name and not (old and old.id == brief_id):
-            report.problems.append(Problem(name, f"would get id {brief_id!r}, already used by {owner}"))
-            continue
-        owner_of_id[brief_id] = name
-        new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha, extractor_version=EXTRACTOR_VERSION)
-        merged = store.merge(old, new)
-        before = (briefs_dir / f"{brief_id}.yaml")
-        old_text = before.read_text(encoding="utf-8") if before.exists() else None
-        path = store.save(merged, briefs_dir)
-        if path.read_text(encoding="utf-8") != old_text:
-            report.written.append(_display(path, root))
         report.briefs.append(brief_id)
+    report.briefs.sort()
+    order = {_display(p, root): i for i, p in enumerate(seeds)}
+    report.problems.sort(key=lambda pr: (order.get(pr.path, len(order)), pr.path))
+    if not dry_run:
+        cache.prune()
     return report

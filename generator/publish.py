@@ -1,31 +1,55 @@
 """Build the MkDocs site beside the old one and swap it in only when complete.
 
-An interrupted or failed build leaves the previous site as it was.
+``site/`` is never written to: MkDocs builds into ``.site.new/`` beside it, and
+only a finished build is swapped in (one atomic ``renameat2(RENAME_EXCHANGE)``
+on Linux, else two renames that ``recover`` completes or undoes). An
+interrupted or failed build leaves the previous site as it was.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import logging
 import os
+import re
 import shutil
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 
 class BuildFailed(RuntimeError):
-    pass
+    """str() is one line: what failed and why."""
+
+
+@dataclass
+class BuildResult:
+    warnings: list[str] = field(default_factory=list)
+
+
+def _sibling(site_dir: Path, what: str) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.{what}")
 
 
 def recover(site_dir: Path) -> None:
-    """Undo a swap cut short between its two renames."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
+    """Undo a swap cut short between its two renames, and clear leftovers of an
+    interrupted build. Safe to call at any time when no build is running."""
+    site_dir = Path(site_dir)
+    old = _sibling(site_dir, "old")
     if not site_dir.exists() and old.exists():
         old.rename(site_dir)
     elif old.exists():
         shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(_sibling(site_dir, "new"), ignore_errors=True)
 
 
 def source_date_epoch(published: list[str]) -> str:
-    """Build date for reproducible output: the newest publication date, never now."""
+    """Build date for reproducible output: $SOURCE_DATE_EPOCH when set, else the
+    newest publication date, never now."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isdigit():
+        return env
     dates = sorted(d for d in published if d)
     if not dates:
         return "0"
@@ -47,24 +71,108 @@ def _env(**values: str):
                 os.environ[k] = v
 
 
-def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, epoch: str = "0") -> None:
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors for the report instead of letting them
+    reach the terminal as bare lines."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def lines(self, level: int) -> list[str]:
+        out = []
+        for r in self.records:
+            if r.levelno >= level:
+                try:
+                    out.append(one_line(r.getMessage()))
+                except Exception:  # a broken log call must not break the build report
+                    out.append(one_line(str(r.msg)))
+        return out
+
+
+@contextmanager
+def _mkdocs_log():
+    logger = logging.getLogger("mkdocs")
+    handler = _Collect()
+    saved = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, _ = saved
+        logger.setLevel(saved[1])
+
+
+def one_line(text: str, limit: int = 400) -> str:
+    s = re.sub(r"\s+", " ", str(text)).strip()
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories atomically (Linux renameat2). False when unsupported."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    rc = fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return rc == 0
+
+
+def swap_in(new: Path, site_dir: Path) -> None:
+    """Make the complete build ``new`` the site; the previous site is deleted."""
+    old = _sibling(site_dir, "old")
+    if site_dir.is_dir() and not site_dir.is_symlink() and _exchange(new, site_dir):
+        shutil.rmtree(new, ignore_errors=True)  # now holds the previous site
+        return
+    if site_dir.exists() or site_dir.is_symlink():
+        site_dir.rename(old)
+    new.rename(site_dir)  # a kill between the two renames: recover() puts old back
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, epoch: str = "0") -> BuildResult:
+    """Build the site of ``config_file`` into ``site_dir``, atomically.
+
+    Raises BuildFailed (one-line message) when MkDocs fails, or warns in strict
+    mode; ``site_dir`` is then untouched."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
-    site_dir = site_dir.resolve()
+    config_file, site_dir = Path(config_file), Path(os.path.abspath(site_dir))
+    if not config_file.is_file():
+        raise BuildFailed(f"{config_file}: no such file (the MkDocs configuration)")
     recover(site_dir)
-    new = site_dir.with_name(f".{site_dir.name}.new")
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(new, ignore_errors=True)
-    try:
-        with _env(SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1"):
-            cfg = load_config(str(config_file), site_dir=str(new), strict=strict)
-            build(cfg)
-    except (MkDocsException, SystemExit, Exception) as exc:
-        shutil.rmtree(new, ignore_errors=True)
-        raise BuildFailed(f"{config_file}: mkdocs build failed: {str(exc).strip() or type(exc).__name__}") from exc
-    if site_dir.exists():
-        site_dir.rename(old)
-    new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    new = _sibling(site_dir, "new")
+    with _mkdocs_log() as log:
+        try:
+            with _env(SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1"):
+                cfg = load_config(str(config_file), site_dir=str(new), strict=strict)
+                build(cfg)
+        except BaseException as exc:
+            shutil.rmtree(new, ignore_errors=True)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            errors = log.lines(logging.ERROR) or (log.lines(logging.WARNING) if strict else [])
+            why = one_line(str(exc)) or type(exc).__name__
+            if errors and why.startswith("Aborted with"):
+                why = f"{errors[0]} ({why.rstrip('!')})"
+            elif errors and errors[0] not in why:
+                why = f"{why} ({errors[0]})"
+            if not isinstance(exc, Exception):  # SystemExit from a plugin
+                why = f"{type(exc).__name__}: {why}"
+            raise BuildFailed(one_line(f"{config_file.name}: mkdocs build failed: {why}")) from None
+        warnings = log.lines(logging.WARNING)
+    if not new.is_dir():
+        raise BuildFailed(f"{config_file.name}: mkdocs build wrote nothing")
+    swap_in(new, site_dir)
+    return BuildResult(warnings=warnings)

@@ -25,7 +25,8 @@ ORG_SUFFIXES = _set(
     Authority Organisation Organization Institute University College School Union
     Court Board Bureau Office Service Society Foundation League Party Parliament
     Congress Senate Assembly Administration Exchange Reserve Fed Police Army Navy
-    Company Companies Enterprises International Worldwide Economics"""
+    Company Companies Enterprises International Worldwide Economics Industry
+    Industries Alliance Coalition Institution Institutions Museum Hospital Clinic"""
 )
 # Legal-form suffixes dropped to get the short form of an org name.
 LEGAL_SUFFIXES = _set(
@@ -119,7 +120,7 @@ COMMON = _set(
     About Above Below Between Among Against Along Across Around Behind Beyond Near
     Although Though Because Unless Whether Once Also Still Even Just Only Then Now
     Later Earlier Meanwhile However Moreover Furthermore Instead Indeed Perhaps Maybe
-    Yes No Not None All Any Some Many Much Most More Less Few Several Each Every Both
+    Rival Rivals Local Domestic Smaller Larger Bigger Leading Yes No Not None Nonetheless Nevertheless Besides Still All Any Some Many Much Most More Less Few Several Each Every Both
     Either Neither Other Another Such Same Own New Old First Second Third Last Next
     One Two Three Four Five Six Seven Eight Nine Ten Hundreds Thousands Millions
     Today Tomorrow Yesterday Tonight Recently Currently Previously Overall Finally
@@ -150,7 +151,8 @@ COMMON = _set(
     Democrat Democrats Republican Republicans Democratic Liberal Liberals Conservative
     Conservatives Labour Tory Tories Party
     CEO CFO COO CTO GDP EPS IPO AI EV EVs SUV SUVs TV PC PCs ID OK PM AM UTC GMT EST EDT
-    CEOs Q1 Q2 Q3 Q4 H1 H2 FY YoY"""
+    Internet Web CD CDs DVD DVDs VHS No. Presidential Memorandum Understanding Spring
+    Summer Autumn Fall Winter Lunar Christmas Easter Holiday FDI CEOs Q1 Q2 Q3 Q4 H1 H2 FY YoY"""
 )
 
 # Common given names: a capitalised run starting with one is a person.
@@ -227,7 +229,7 @@ PLACES = _set(
     Alberta Ontario Quebec Manitoba Saskatchewan Nunavut Yukon"""
 )
 MULTI_PLACES = frozenset(
-    p.lower()
+    p.strip().lower()
     for p in """New York|Los Angeles|San Francisco|Hong Kong|New Delhi|New Jersey|New Mexico|
     New Hampshire|North Carolina|South Carolina|North Dakota|South Dakota|West Virginia|
     Rhode Island|New Zealand|South Africa|South Korea|North Korea|Saudi Arabia|
@@ -251,3 +253,35 @@ DEMONYMS = _set(
     Republican Democratic Democrat Conservative Liberal Soviet Communist Nazi
     Asian-American African-American Shanghai-based Beijing-based"""
 )
+
+FEMALE_FIRST_NAMES = _set(
+    """Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa
+    Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda
+    Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela
+    Helen Anna Brenda Pamela Nicole Emma Samantha Katherine Christine Debra Rachel
+    Catherine Carolyn Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria
+    Olivia Kelly Christina Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha
+    Jacqueline Frances Gloria Ann Anne Teresa Kathryn Sara Janice Jean Alice Madison Doris
+    Abigail Julia Judy Grace Denise Amber Marilyn Beverly Danielle Theresa Sophia Marie
+    Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla Jane Kate Katie Sue
+    Liz Beth Meg Jen Jenny Cindy Wendy Tina Gina Jill Kim Pam Peggy Sally Molly Holly
+    Claire Fiona Gillian Jo Joanna Louise Lucy Harriet Caroline Sophie Alison Alexandra
+    Hillary Melania Ivanka Chelsea Kellyanne Nikki Condoleezza Sheryl Marissa Olga Irina
+    Priya Angela Tatiana Natalia Natasha Svetlana Yulia Elena Anastasia Chrystia Rona
+    Jody Patty Kathy Katy Carole Carla Nadia Erin Lauren Darian Cheryl Janet Theresa
+    Linda Jacinda Theresa Nicola Ruth Marine Ségolène Angelina Oprah Beyonce Taylor
+    Marja Lehla Kirsten Kristen Kristin Leslie Lesley Monica Veronica Yvonne Yolanda
+    Paula Rita Sonia Sylvia Vanessa Vivian Wanda Debbie Dana Dawn Eileen Ellen Elaine
+    Gail Gwen Hazel Ida Iris Ivy Jasmine Joy June Lena Lois Lorraine Lynn Mabel Maggie
+    Marcia Marion Mildred Nora Norma Pearl Phyllis Ramona Renee Rosa Roxanne Ruby
+    Sheila Stacy Stacey Tamara Tanya Tara Tracy Ursula Valerie Vera Violet Whitney
+    Zoe Abby Alicia Allison Amelia Anita Annie Audrey Barb Bonnie Brianna Brooke
+    Candace Cara Carmen Cassandra Celeste Chloe Christy Ciara Colleen Courtney
+    Crystal Daisy Deanna Della Dominique Edith Eleanor Ella Elsa Esther Eva Faith
+    Felicia Flora Gabrielle Georgia Gina Hailey Hilary Imogen Ingrid Irene Isabel
+    Jeanne Jocelyn Josephine Joanne Karin Katrina Kendra Krista Leah Lila Lillian
+    Lindsay Lindsey Lori Lucia Lydia Mackenzie Mandy Margot Maureen Melanie Meredith
+    Miranda Miriam Naomi Nina Paige Penny Priscilla Rachael Rebekah Robin Rosemary
+    Samira Selena Serena Shannon Sienna Simone Stella Susanna Suzanne Sydney Tessa
+    Trisha Valentina Wilma Yasmin Zara Melanie Michele Becky Kristy Tracy Demi Sydney
+    Elyse Caitlin Kaitlyn Shannon Lindsay Hayley Kristina Justine Jeanette Marguerite""")

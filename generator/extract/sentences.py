@@ -21,6 +21,9 @@ ABBREVIATIONS = frozenset(
 _END = re.compile(r"""[.!?]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[A-Z0-9])""")
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -31,7 +34,7 @@ class Sentence:
 def _is_abbreviation(para: str, dot: int) -> bool:
     if para[dot] != ".":
         return False
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", para[:dot])
+    m = _WORD_BEFORE.search(para, max(0, dot - 40), dot)  # a bounded window: no quadratic rescans
     if not m:
         return False
     word = m.group(1).lower().rstrip(".")

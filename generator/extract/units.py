@@ -48,14 +48,14 @@ _MULT = r"(?:[- ]fold\b|\s?times\b)"
 # One amount: currency prefix?, number, scale?, then a unit word.
 QTY = re.compile(
     r"(?<![\w.,/$£€¥])"
-    r"(?P<pre>" + _CURPRE + r")?"
-    r"(?P<num>" + _NUM + r"|(?<![\w-])" + _WNUM + r"(?=\s(?:trillion|billion|million)))"
+    r"(?P<pre>" + _CURPRE + r"\s?)?"
+    r"(?P<num>" + _NUM + r"|(?<![\w-])" + _WNUM + r"(?=\s(?:trillion|billion|million)|[- ]fold\b))"
     r"(?P<scale>" + _SCALE + r")?"
     r"(?P<unit>" + _PCT + r"|" + _PP + r"|" + _MULT + r"|[- ]?\s?" + _CURWORD + r")?"
-    r"(?![\w:])",
+    r"(?![\w:=])",
     re.I,
 )
-MULT_VERB = re.compile(r"\b(doubl|tripl|trebl|quadrupl)(?:ed|ing|es|e)\b", re.I)
+MULT_VERB = re.compile(r"\b(doubl|tripl|trebl|quadrupl)(?:ed|ing)\b(?!-)", re.I)
 MULT_VALUES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4}
 
 TIME_NOUNS = frozenset(
@@ -74,6 +74,9 @@ _NEXT_WORDS = re.compile(r"[ -]?((?:[A-Za-z][\w'&.-]*\s?){1,4})")
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _DATE_BEFORE = re.compile(MONTHS + r"\s$")
 _DATE_AFTER = re.compile(r"\s?(?:" + MONTHS + r")\b")
+
+
+_PLURALS = frozenset("feet people staff personnel cattle livestock police crew aircraft sheep fish".split())
 
 
 @dataclass
@@ -146,20 +149,27 @@ def _counted_noun(text: str, end: int) -> tuple[Optional[str], bool]:
             break
     if not run:
         return None, hyphen
+    if not hyphen and not any(w.lower().endswith("s") or w.lower() in _PLURALS for w in run):
+        return None, hyphen  # "118.96 set last week": no counted (plural) noun
     first = run[0].lower().split("-")[0]
     if first in TIME_NOUNS or first in {"old", "year-old"}:
         return None, hyphen
     # head noun: the last word of the run that looks like a plural or known count noun
     head = run[-1]
-    for w in run:
-        if w.lower().endswith("s") and not w[0].isupper():
+    for w in reversed(run):
+        if (w.lower().endswith("s") or w.lower() in _PLURALS) and not w[0].isupper():
             head = w
             break
     return head.lower() if not head.isupper() else head, hyphen
 
 
+_MAYBE = re.compile(r"\d|doubl|tripl|trebl|quadrupl|fold|illion", re.I)
+
+
 def find(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    if not _MAYBE.search(text):
+        return out
     for m in QTY.finditer(text):
         num, pre, scale, unit = m.group("num"), m.group("pre"), m.group("scale"), m.group("unit")
         s, e = m.start(), m.end()
@@ -172,6 +182,9 @@ def find(text: str) -> list[Quantity]:
         except ValueError:
             continue
         value *= _scale(scale)
+        if pre and unit and _unit_of(None, unit) not in (None, "%", "pp", "bp", "x"):
+            e -= len(unit)  # "$1.31 EUR=": the code after is a ticker, not a second currency
+            unit = None
         u = _unit_of(pre, unit)
         if u and u.endswith("/100"):
             u, value = u[:3], value / 100
@@ -198,6 +211,7 @@ def find(text: str) -> list[Quantity]:
     return _merge_ranges(text, out)
 
 
+_CHANGE_BEFORE = re.compile(r"\b(?:rose|fell|gained|lost|dropped|climbed|slid|added|shed|jumped|up|down|by)\s$")
 _RANGE_SEP = re.compile(r"\s?(?:-|–|to|and)\s?$")
 
 
@@ -208,10 +222,15 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     while i < len(qs):
         q = qs[i]
         if i + 1 < len(qs):
-            r = qs[i + 1]
-            gap = text[q.end:r.start]
-            lead = text[max(0, q.start - 9):q.start].lower()
-            if re.fullmatch(r"\s?(?:-|–|to|and)\s?", gap) and "from" not in lead and (
+            j = i + 1
+            # "between 250 euros (£173) and 600 euros": skip the bracketed conversion
+            if j + 1 < len(qs) and re.fullmatch(r"\s?\(", text[q.end:qs[j].start]) and text[qs[j].end:qs[j].end + 1] == ")":
+                j += 1
+            r = qs[j]
+            gap = re.sub(r"^\s?\([^)]*\)", "", text[q.end:r.start])
+            lead = text[max(0, q.start - 12):q.start].lower()
+            to_ok = gap.strip() != "to" or (0 < q.value <= r.value <= 5 * q.value and not _CHANGE_BEFORE.search(lead))
+            if re.fullmatch(r"\s?(?:-|–|to|and)\s?", gap) and "from" not in lead and to_ok and (
                 gap.strip() != "and" or "between" in lead) and q.unit != "x":
                 unit = r.unit if (q.unit is None or q.unit == r.unit) else None
                 if unit is not None or (q.unit is None and r.unit is None):
@@ -221,7 +240,9 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
                         lo *= SCALES[sc.group(1)]  # "between 200 and 250 million"
                     out.append(Quantity(lo, unit, q.start, r.end, text[q.start:r.end], value_high=hi,
                                         decimals=r.decimals))
-                    i += 2
+                    if j == i + 2:
+                        out.append(qs[i + 1])
+                    i = j + 1
                     continue
         out.append(q)
         i += 1

@@ -1,6 +1,9 @@
 """Extraction cache: one JSON file per (seed content hash, extractor version).
 
-A seed is re-extracted only when its bytes or the extractor's code change.
+A seed is re-extracted only when its bytes or the extractor's code change. A
+seed that could not be read is remembered too (``{"error": ...}``), so a bad
+file costs one attempt per extractor version, not one per build. The cache is
+only ever a shortcut: a missing, corrupt or foreign entry is a miss.
 """
 from __future__ import annotations
 
@@ -16,21 +19,63 @@ class ExtractionCache:
     def __init__(self, folder: Path, version: str):
         self.folder = Path(folder) / "extract"
         self.version = version.replace("+", "_")
+        self._used: set[Path] = set()
 
     def _path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}-{self.version}.json"
 
-    def get(self, sha256: str) -> Extraction | None:
+    def get(self, sha256: str) -> Extraction | str | None:
+        """The cached Extraction, the error message of a seed that failed, or None."""
         p = self._path(sha256)
         try:
-            return extraction_from_contract(json.loads(p.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
+            data = json.loads(p.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and set(data) == {"error"} and isinstance(data["error"], str):
+                found: Extraction | str = data["error"]
+            else:
+                found = extraction_from_contract(data)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
+        self._used.add(p)
+        return found
+
+    def _write(self, sha256: str, data: dict) -> None:
+        p = self._path(sha256)
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(data, fh, ensure_ascii=False, sort_keys=True)
+                os.replace(tmp, p)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return  # a cache that cannot be written only costs time
+        self._used.add(p)
 
     def put(self, sha256: str, extraction: Extraction) -> None:
-        p = self._path(sha256)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(extraction.to_contract(), fh, ensure_ascii=False, sort_keys=True)
-        os.replace(tmp, p)
+        self._write(sha256, extraction.to_contract())
+
+    def put_failure(self, sha256: str, error: str) -> None:
+        self._write(sha256, {"error": error})
+
+    def prune(self) -> int:
+        """Delete the entries this run did not use (seeds gone, older extractor
+        versions) so the cache does not grow without end. Returns how many."""
+        if not self.folder.is_dir():
+            return 0
+        n = 0
+        for p in [*self.folder.glob("*/*.json"), *self.folder.glob("*/.tmp-*")]:
+            if p not in self._used:
+                try:
+                    p.unlink()
+                    n += 1
+                except OSError:
+                    pass
+        for d in self.folder.iterdir():
+            try:
+                d.rmdir()  # only when empty
+            except OSError:
+                pass
+        return n

@@ -1,22 +1,24 @@
-"""Plain-text boilerplate removal: classify lines jusText-style, keep the densest article region.
+"""Plain-text boilerplate removal: classify lines jusText-style, keep the article region.
 
 Each non-empty line of a text-mode page dump is a block. A block is first classed
-from its own features (length, stopword density, list bullets, furniture
-vocabulary), then short and near-good blocks take the class of their
-neighbours, and last only the good blocks of the best-scoring run of lines are
-kept, so menus, related links and footers far from the article fall away.
+from its own features (length, stopword density, sentence end, list bullet,
+furniture vocabulary); captions and repeated text are dropped; short and
+near-good blocks then take the class of their neighbours (jusText's rules);
+closing headings ('Related', '12 comments') end the article; and last
+``region.select`` keeps the good blocks of the best-scoring run of lines.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.read import furniture
+from generator.read.region import select
 from generator.read.stopwords import density, guess_stoplist, words
 
-LENGTH_LOW, LENGTH_HIGH = 70, 200
-STOP_LOW, STOP_HIGH = 0.30, 0.32
-BAD_LINE_COST = 40  # chars of article text a line of furniture inside the region costs
+LENGTH_LOW = 70  # shorter lines are 'short': their neighbours decide
+FALLBACK_CHARS = 200  # less kept text than this: retry with every plain line as text
+MIN_WORDS = 10  # fewer words than this kept is no article
 
 _BULLET = re.compile(r"^\s*(?:[•□☆●◦▪■◆▸►‣○∙·*]|\d{1,2}\.)\s")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -28,6 +30,10 @@ class Block:
     text: str
     bullet: bool
     cls: str = "bad"  # good | near | short | bad
+    first: str = "bad"  # class from the block's own features, before context
+    pos: int = 0  # position among the blocks
+    words: list[str] = field(default_factory=list)  # lower-case word tokens
+    end: bool = False  # a heading that closes the article ('Related', '3 comments')
 
 
 _SENTENCE_END = tuple(".!?:;\"”’)…»")
@@ -38,18 +44,17 @@ def _initial(block: Block, stop: frozenset[str]) -> str:
     if furniture.is_furniture(text):
         return "bad"
     n = len(text)
-    cjk = len(_CJK.findall(text))
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
     if cjk > 20 and cjk > n / 3:  # no spaces to count stopwords by
-        return "good" if any(p in text for p in "。！？.") else "near"
-    toks = words(text)
+        return "good" if not block.bullet and any(p in text for p in "。！？.") else "near"
+    toks = block.words
     if not toks:
         return "bad"
     d = density(toks, stop)
     sentence = text.endswith(_SENTENCE_END)
-    lower = sum(1 for t in text.split() if t[:1].islower()) / len(toks)
     if len(toks) >= 8 and d >= 0.25 and (sentence or n >= 150) or (n >= 200 and d >= 0.2):
-        return "good"
-    if len(toks) >= 5 and d >= 0.15 and lower >= 0.4:
+        return "near" if block.bullet else "good"  # list items count only inside article text
+    if len(toks) >= 5 and d >= 0.15 and sum(1 for t in text.split() if t[:1].islower()) >= 0.4 * len(toks):
         return "near"
     if block.bullet or n >= LENGTH_LOW:
         return "bad"
@@ -98,42 +103,101 @@ def _revise(blocks: list[Block]) -> None:
         b.cls = c
 
 
+def _drop_captions(blocks: list[Block]) -> None:
+    """A line repeated at once with a credit glued on ('A photo.' + 'A photo.Jane Doe/Agency') is a caption."""
+    for a, b in zip(blocks, blocks[1:]):
+        if len(a.text) >= 20 and b.text != a.text and b.text.startswith(a.text) and len(b.text) - len(a.text) <= 80:
+            a.cls = b.cls = "bad"
+
+
 def _drop_repeats(blocks: list[Block]) -> None:
     """A block whose word 6-grams mostly appeared in earlier blocks is a repeat (teaser, metadata copy)."""
     seen: set[int] = set()
     for b in blocks:
-        toks = words(b.text)
+        toks = b.words
         grams = {hash(tuple(toks[i : i + 6])) for i in range(max(1, len(toks) - 5))} if toks else set()
         if len(toks) >= 6 and b.cls != "bad" and len(grams & seen) >= 0.5 * len(grams):
             b.cls = "bad"
         seen |= grams
 
 
-def _best_region(blocks: list[Block]) -> tuple[int, int]:
-    """Start and end (inclusive) of the run of blocks with the most good text net of furniture."""
-    best, best_span = 0.0, (0, -1)
-    run, start = 0.0, 0
+def _mark_ends(blocks: list[Block]) -> None:
+    """Flag closing headings (not inline promos between two article paragraphs);
+    once some article text came before, a comments section is dropped whole."""
+    good = 0
+    in_comments = False
     for i, b in enumerate(blocks):
-        run += len(b.text) if b.cls == "good" else -BAD_LINE_COST
-        if run <= 0:
-            run, start = 0.0, i + 1
-        elif run > best:
-            best, best_span = run, (start, i)
-    return best_span
+        if b.cls == "good":
+            good += len(b.text)
+        if furniture.is_end_marker(b.text):
+            inline = 0 < i < len(blocks) - 1 and blocks[i - 1].cls == blocks[i + 1].cls == "good"
+            b.end, b.cls = not inline, "bad"
+            if good >= 300 and furniture.is_comments_marker(b.text):
+                in_comments = True
+        if in_comments:
+            b.cls = "bad"
 
 
 def blocks_of(lines: list[str]) -> list[Block]:
-    return [Block(i, l.strip(), bool(_BULLET.match(l))) for i, l in enumerate(lines) if l.strip()]
+    blocks = [Block(i, l.strip(), bool(_BULLET.match(l))) for i, l in enumerate(lines) if l.strip()]
+    for pos, b in enumerate(blocks):
+        b.pos, b.words = pos, words(b.text)
+    return blocks
 
 
 def article_blocks(lines: list[str]) -> list[Block]:
     """The blocks of ``lines`` that are article text, in order."""
     blocks = blocks_of(lines)
-    sample = [w for b in blocks if len(b.text) >= LENGTH_LOW for w in words(b.text)][:2000]
+    sample = [w for b in blocks if len(b.text) >= LENGTH_LOW for w in b.words][:2000]
     stop = guess_stoplist(sample)
+    seen: dict[tuple[str, bool], str] = {}  # menus and footers repeat lines
     for b in blocks:
-        b.cls = _initial(b, stop)
+        key = (b.text, b.bullet)
+        if key not in seen:
+            seen[key] = _initial(b, stop)
+        b.cls = b.first = seen[key]
+    _drop_captions(blocks)
     _drop_repeats(blocks)
     _revise(blocks)
-    lo, hi = _best_region(blocks)
-    return [b for b in blocks[lo : hi + 1] if b.cls == "good"]
+    _mark_ends(blocks)
+    kept = select(blocks)
+    while len(kept) > 1 and _heading(kept[0]):  # the headline is metadata, not body
+        kept = kept[1:]
+    if len(kept) > 1 and _heading(kept[-1]) and not _heading(kept[-2]):  # a closing heading
+        kept = kept[:-1]
+    if sum(len(b.text) for b in kept) < FALLBACK_CHARS:  # no prose found: keep plain non-furniture lines
+        for b in blocks:
+            b.cls = "good" if b.first in ("good", "near") or _plain(b) else "bad"
+        _mark_ends(blocks)
+        kept = select(blocks) or kept
+    if sum(len(b.words) for b in kept) < MIN_WORDS:
+        return []
+    return _with_lists(blocks, kept)
+
+
+def _with_lists(blocks: list[Block], kept: list[Block]) -> list[Block]:
+    """Add the list a kept paragraph or the line right after the article introduces with a colon
+    ('Tour dates:'): the following lines up to the next blank line, if none is furniture."""
+    keep = {b.pos for b in kept}
+    last = kept[-1].pos
+    for b in blocks:
+        intro = b.pos in keep or (b.pos == last + 1 and b.first != "bad")
+        if not intro or not b.text.endswith(":"):
+            continue
+        run = []
+        for nxt in blocks[b.pos + 1 :]:
+            step = nxt.index - (run[-1].index if run else b.index)  # 1 blank line allowed after the intro
+            if step > (1 if run else 2) or furniture.is_furniture(nxt.text):
+                break
+            run.append(nxt)
+        if len(run) >= 2 and all(len(r.text) <= 200 and not r.end for r in run):
+            keep.update([b.pos] + [r.pos for r in run])
+    return [b for b in blocks if b.pos in keep]
+
+
+def _heading(b: Block) -> bool:
+    return b.first != "good" and len(b.text) < 120 and not b.text.endswith(_SENTENCE_END)
+
+
+def _plain(b: Block) -> bool:
+    return not b.bullet and len(b.text.split()) >= 3 and not furniture.is_furniture(b.text)

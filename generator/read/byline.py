@@ -10,11 +10,19 @@ _ROLE = re.compile(
     r"bureau|chief|senior|news|desk|team|editors|press|media|agency|wire|service|analysis)\b",
     re.I,
 )
+_FUNCTION_WORDS = frozenset(
+    "a an the any all more most new our your my his her their this that these those what when where who "
+    "how why not no of in on at to for from with without about into over under up out off is are was were "
+    "be been has have had do does did can could will would should may might must".split()
+)
+_ORG_WORD = re.compile(r"\b(?:press|news|media|agency|wire)\b", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’\-\.]*|[a-z]{1,3}|de|van|von|der|da|di|la|le|bin|al-\w+)$")
 
 
 def _is_person(name: str) -> bool:
     words = name.split()
+    if any(w.lower() in _FUNCTION_WORDS for w in words):  # 'By Any Means Necessary' is a title
+        return False
     if not 2 <= len(words) <= 5 or _ROLE.search(name) or any(ch.isdigit() for ch in name):
         return False
     if not words[0][:1].isupper() or not words[-1][:1].isupper():
@@ -39,12 +47,22 @@ def parse_byline(text: str) -> tuple[list[str], list[str]]:
         if _is_person(part):
             if part not in people:
                 people.append(part)
-        elif len(part.split()) <= 4 and part[:1].isupper() and not _ROLE.fullmatch(part) and not people_role(part):
-            if part not in orgs:
-                orgs.append(part)
+        elif len(part.split()) <= 4 and part[:1].isupper() and not _is_role(part) and part not in orgs:
+            orgs.append(part)
     return people, orgs
 
 
-def people_role(part: str) -> bool:
-    """True for role phrases that follow a name ('Investment Correspondent')."""
-    return bool(_ROLE.search(part)) and len(part.split()) <= 4 and not re.search(r"\b(?:press|news|media|agency|wire)\b", part, re.I)
+def _is_role(part: str) -> bool:
+    """'Investment Correspondent', 'Staff Writer': a job after a name, not an organisation."""
+    return bool(_ROLE.search(part)) and not _ORG_WORD.search(part)
+
+
+def is_byline(text: str) -> bool:
+    """True when every part of ``text`` is a name, an organisation or a role, with one name at least
+    ('Amy Lee and Tom Hart, The Daily Bugle'); a headline naming people has other words."""
+    text = re.sub(r"\s+", " ", _PREFIX.sub("", text.strip())).strip(" .:-–—|")
+    parts = [p.strip(" .:-–—|()") for p in _SPLIT.split(text)]
+    parts = [p for p in parts if p]
+    if not parts or len(text.split()) > 14 or not _is_person(parts[0]):
+        return False
+    return all(_is_person(p) or _is_role(p) or (len(p.split()) <= 4 and p.istitle()) for p in parts)

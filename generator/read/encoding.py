@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -49,16 +50,21 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _mostly_cjk(text: str) -> bool:
-    high = [c for c in text if ord(c) > 0x7F]
-    if not high:
+    """Plausible Chinese: non-ASCII characters are CJK, and mostly in runs (mojibake of
+    Latin text decoded as GB18030 gives lone ideographs between ASCII letters)."""
+    flags = [_is_cjk(c) for c in text if ord(c) > 0x7F]
+    if not flags or sum(flags) < 0.9 * len(flags):
         return False
-    return sum(map(_is_cjk, high)) / len(high) >= 0.9
+    runs = sum(1 for a, b in zip(text, text[1:]) if _is_cjk(a) and _is_cjk(b))
+    return runs >= 0.5 * sum(flags)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0)
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
 
 
 def _strict(data: bytes, enc: str) -> str | None:
@@ -66,6 +72,21 @@ def _strict(data: bytes, enc: str) -> str | None:
         return data.decode(enc)
     except UnicodeDecodeError:
         return None
+
+
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a <meta> tag, if Python knows it."""
+    m = _CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return {"iso8859-1": "cp1252", "ascii": "utf-8"}.get(name, name)  # browsers read latin-1 as cp1252
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -83,6 +104,10 @@ def decode(data: bytes) -> tuple[str, str]:
         text = _strict(data[: len(data) - len(data) % 2], enc) if enc else None
         if text is None:
             raise DecodeError("binary file (NUL bytes)")
+    if text is None:
+        declared = _declared_charset(data)
+        if declared:
+            text, enc = _strict(data, declared), declared
     if text is None:
         text, enc = _strict(data, "utf-8"), "utf-8"
     if text is None:

@@ -17,6 +17,10 @@ def _tokens(text: str) -> int:
     return len(re.findall(r"\w+", text or ""))
 
 
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def _extract(html: str, **options):
     import trafilatura
 
@@ -59,5 +63,8 @@ def read_html_document(path: Path, text: str, encoding: str) -> Document:
     result = main_text(text)
     if result is not None:
         doc.source = _source(result)
-        doc.paragraphs = [p.strip() for p in (result.text or "").split("\n") if p.strip()]
+        paras = [p.strip() for p in (result.text or "").split("\n") if p.strip()]
+        if len(paras) > 1 and doc.source.title and _fold(paras[0]) == _fold(doc.source.title):
+            paras = paras[1:]  # the headline is metadata, not body
+        doc.paragraphs = paras
     return doc

@@ -1,8 +1,10 @@
 """Stopword lists (jusText's, shipped with trafilatura) and a cheap language guess."""
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -17,11 +19,13 @@ LANGUAGES = (
 
 @lru_cache(maxsize=None)
 def stoplist(language: str) -> frozenset[str]:
+    spec = importlib.util.find_spec("justext")  # located, not imported (it pulls in lxml)
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(spec.submodule_search_locations[0]) / "stoplists" / f"{language}.txt"
     try:
-        import justext
-
-        return frozenset(justext.get_stoplist(language))
-    except Exception:  # jusText missing or no such list: density falls back to zero
+        return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split("\n") if w.strip())
+    except OSError:  # no such list: density falls back to zero
         return frozenset()
 
 
@@ -30,7 +34,7 @@ def words(text: str) -> list[str]:
 
 
 def density(tokens: list[str], stop: frozenset[str]) -> float:
-    return sum(1 for t in tokens if t in stop) / len(tokens) if tokens else 0.0
+    return sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0
 
 
 def guess_stoplist(sample: list[str]) -> frozenset[str]:

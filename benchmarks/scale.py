@@ -1,0 +1,526 @@
+"""How the site build scales with the number of briefs, against a bare MkDocs build.
+
+    python -m benchmarks.scale --sizes 20,100              # quick
+    python -m benchmarks.scale --sizes 100,1000,10000      # the full run (long: see docs/scaling.md)
+
+For each size N, in a temp folder, every step a subprocess (timed wall clock;
+peak memory = ru_maxrss of that subprocess from os.wait4, i.e. its largest
+single process, extraction workers included only as their own maximum):
+
+  bare        `mkdocs build` of N plain ~700-word Markdown pages, Material theme +
+              search, pages kept out of the nav (``not_in_nav``), as the briefs
+              plugin keeps briefs out of it. This is the baseline.
+  bare+nav    the same with the pages in the automatic nav (only up to
+              --nav-max pages: every page then lists every other page).
+  clean       `briefs build` of N synthetic seeds, nothing cached (extraction +
+              fact files + site), with the repo's mkdocs.yml, docs/ and overrides/.
+  rebuild     `briefs build` again, nothing changed (every seed cached).
+  add one     one more seed, `briefs build` (one extraction, whole site).
+
+Then: extraction throughput (seeds / time of the sync phase / processes),
+HTML per brief page (the brief's own index.html, no shared assets), what a
+search query downloads (Material's lunr search/search_index.json, raw and
+gzipped; with Pagefind, if found, entry + JS + WASM + meta + one index chunk +
+5 fragments) and peak memory. A table goes to stdout, JSON to
+benchmarks/out/scale-<time>.json (rewritten after each size).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import synth
+
+REPO = Path(__file__).resolve().parent.parent
+KB, MB = 1024, 1024 * 1024
+RUN_DIR: Path | None = None  # subprocesses run here, not in the repo (python -m puts the cwd first on sys.path)
+
+TARGETS = {  # key: (target, "<=" or ">=", note)
+    "clean_vs_bare": (2.5, "<=", "full clean build with extraction / bare (target at 1,000)"),
+    "add_one_vs_clean": (0.5, "<=", "add one seed to a built site / full clean build"),
+    "rebuild_vs_bare": (1.5, "<=", "rebuild, every seed extracted / bare"),
+    "extract_per_core": (100.0, ">=", "extraction, articles/s per core (parallel over cores)"),
+    "brief_html_kb": (25.0, "<=", "HTML per brief page, KB (mean; no shared assets)"),
+    "search_kb": (300.0, "<=", "search download per query, KB (lunr search_index.json; target at 10,000)"),
+    "peak_mb": (1024.0, "<=", "peak memory of the build process, MB (target at 10,000)"),
+}
+
+BARE_YML = """site_name: Bare baseline
+site_url: https://example.org/
+docs_dir: docs
+theme:
+  name: material
+plugins:
+  - search
+{not_in_nav}"""
+
+FALLBACK_YML = """site_name: Market briefs
+site_url: https://example.org/
+theme:
+  name: material
+plugins:
+  - search
+  - briefs
+"""
+
+
+STEP_KEYS = ("seconds", "cpu_seconds", "load_before", "site_seconds", "peak_mb", "rc", "site_ok", "seeds",
+             "extracted", "cached")
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def run(argv: list[str], *, cwd: Path | None = None, timeout: float | None = None) -> dict:
+    """Run a subprocess; wall time, exit code, peak RSS (MB) from wait4, output tails."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    out_f = tempfile.TemporaryFile()
+    load = round(os.getloadavg()[0], 2)  # other work on the machine inflates wall times: see cpu_seconds
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd or RUN_DIR, stdout=out_f, stderr=subprocess.STDOUT, env=env)
+    deadline = t0 + timeout if timeout else None
+    while True:
+        pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if deadline and time.perf_counter() > deadline:
+            proc.kill()
+            pid, status, ru = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.02)
+    secs = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out_f.seek(0)
+    output = out_f.read().decode("utf-8", "replace")
+    return {"seconds": secs, "cpu_seconds": ru.ru_utime + ru.ru_stime, "load_before": load,
+            "rc": proc.returncode, "peak_mb": ru.ru_maxrss / 1024, "output": output,
+            "timed_out": bool(deadline and secs > (timeout or 0))}
+
+
+def tail(text: str, n: int = 6) -> str:
+    return "\n".join(text.strip().splitlines()[-n:])
+
+
+def briefs_cmd() -> list[str]:
+    return [sys.executable, "-m", "generator.cli"]  # the `briefs` command, from the code snapshot
+
+
+def snapshot_code(base: Path) -> dict:
+    """Copy generator/ aside and put it first on PYTHONPATH for every step.
+
+    Other people edit the extractors while this runs; a changed file changes
+    EXTRACTOR_VERSION and would silently re-extract everything mid-run.
+    """
+    code = base / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    # the snapshot first; the repo after it for `python -m benchmarks.scale --extract-only`
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(code), str(REPO)] + [p for p in [os.environ.get("PYTHONPATH")] if p])
+    probe = subprocess.run([sys.executable, "-c", "import generator, generator.extract as e; "
+                            "print(generator.__file__); print(e.EXTRACTOR_VERSION)"],
+                           cwd=base, capture_output=True, text=True)
+    lines = probe.stdout.split()
+    if probe.returncode or not lines or not lines[0].startswith(str(code)):
+        raise SystemExit(f"code snapshot not importable: {probe.stderr.strip()[-500:]}")
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return {"extractor_version": lines[1], "git_head": head.stdout.strip() or None,
+            "note": "generator/ as in the working tree when the run started (uncommitted edits included)"}
+
+
+def find_pagefind(explicit: str | None) -> list[str] | None:
+    if explicit == "off":
+        return None
+    if explicit:
+        return explicit.split()
+    for cand in (os.environ.get("BRIEFS_PAGEFIND"), shutil.which("pagefind"),
+                 str(REPO / "node_modules" / ".bin" / "pagefind")):
+        if cand and Path(cand).exists():
+            return [cand]
+    if importlib.util.find_spec("pagefind_bin"):
+        return [sys.executable, "-m", "pagefind_bin"]
+    return None
+
+
+# ------------------------------------------------------------------ projects
+def make_bare(root: Path, pages: Path, n: int, in_nav: bool) -> Path:
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Bare baseline\n\nPlain pages, no plugin.\n", encoding="utf-8")
+    shutil.copytree(pages, docs / "pages")
+    nin = "" if in_nav else "not_in_nav: |\n  /pages/\n"
+    (root / "mkdocs.yml").write_text(BARE_YML.format(not_in_nav=nin), encoding="utf-8")
+    return root
+
+
+def make_briefs_project(root: Path, seeds: Path) -> Path:
+    root.mkdir(parents=True)
+    cfg = REPO / "mkdocs.yml"
+    if cfg.exists():
+        shutil.copy2(cfg, root / "mkdocs.yml")
+    else:
+        (root / "mkdocs.yml").write_text(FALLBACK_YML, encoding="utf-8")
+    for d in ("docs", "overrides"):
+        if (REPO / d).is_dir():
+            shutil.copytree(REPO / d, root / d)
+    (root / "docs").mkdir(exist_ok=True)  # no index.md of ours: the plugin makes the home page
+    shutil.copytree(seeds, root / "seeds")
+    return root
+
+
+def mkdocs_build(root: Path, timeout: float) -> dict:
+    return run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                "-d", str(root / "site")], timeout=timeout)
+
+
+def briefs_build(root: Path, timeout: float, extra: list[str] | None = None) -> dict:
+    res = run(briefs_cmd() + ["build", "--root", str(root)] + (extra or []), timeout=timeout)
+    m = re.search(r"site: built \S+ in ([\d.]+)s", res["output"])
+    res["site_seconds"] = float(m.group(1)) if m else None
+    m = re.search(r"seeds: (\d+)\s+extracted: (\d+)\s+cached: (\d+)", res["output"])
+    if m:
+        res["seeds"], res["extracted"], res["cached"] = map(int, m.groups())
+    site_ok = res["rc"] == 0 and (root / "site").is_dir() and res["site_seconds"] is not None
+    res["site_ok"] = site_ok
+    return res
+
+
+def _extract_one(path: str) -> bool:
+    from generator.extract import extract_path
+
+    try:
+        extract_path(path)
+        return True
+    except Exception:
+        return False
+
+
+def extract_only(seeds: Path, jobs: int) -> dict:
+    """Runs in its own process: extraction alone, parallel over ``jobs`` processes,
+    no hashing, cache or fact files. Workers warm up (imports) before the clock starts."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    paths = sorted(str(p) for p in seeds.iterdir())
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        list(pool.map(_extract_one, paths[:jobs * 2]))  # warm-up, not timed
+        t0, c0 = time.perf_counter(), time.process_time()
+        ok = sum(pool.map(_extract_one, paths, chunksize=max(1, min(64, len(paths) // (jobs * 4)))))
+        secs = time.perf_counter() - t0
+    return {"seconds": secs, "ok": ok, "n": len(paths), "jobs": jobs}
+
+
+def extract_step(seeds: Path, jobs: int, timeout: float) -> dict:
+    res = run([sys.executable, "-m", "benchmarks.scale", "--extract-only", str(seeds), "--jobs", str(jobs)],
+              timeout=timeout)
+    try:
+        data = json.loads(res["output"].strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"rc": res["rc"], "error": tail(res["output"])}
+    # CPU time of the whole subprocess tree includes the untimed warm-up and imports:
+    # a slight underestimate of articles per CPU-second.
+    return {**data, "cpu_seconds": res["cpu_seconds"], "load_before": res["load_before"], "peak_mb": res["peak_mb"],
+            "per_s": data["ok"] / data["seconds"], "per_core": data["ok"] / data["seconds"] / jobs,
+            "per_cpu_s": data["ok"] / res["cpu_seconds"]}
+
+
+# ------------------------------------------------------------------ sizes
+def brief_pages(root: Path) -> list[Path]:
+    """The built page of each brief: site/**/<id>/index.html (or <id>.html)."""
+    ids = {p.stem for p in (root / "briefs").glob("*.yaml")}
+    site = root / "site"
+    found: dict[str, Path] = {}
+    for p in site.rglob("index.html"):
+        if p.parent.name in ids and p.parent.name not in found:
+            found[p.parent.name] = p
+    for p in site.rglob("*.html"):
+        if p.stem in ids and p.stem not in found:
+            found[p.stem] = p
+    return list(found.values())
+
+
+def site_stats(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = [p for p in files if p.suffix == ".html"]
+    idx = site / "search" / "search_index.json"
+    out = {"files": len(files), "html_pages": len(html), "bytes": sum(p.stat().st_size for p in files)}
+    if idx.exists():
+        raw = idx.read_bytes()
+        out["search_index_kb"] = len(raw) / KB
+        out["search_index_gzip_kb"] = len(gzip.compress(raw, 6)) / KB
+        try:
+            out["search_index_docs"] = len(json.loads(raw).get("docs", []))
+        except ValueError:
+            pass
+    return out
+
+
+def pagefind_stats(cmd: list[str], site: Path, work: Path, timeout: float) -> dict:
+    out_dir = work / "pagefind"
+    res = run(cmd + ["--site", str(site), "--output-path", str(out_dir)], timeout=timeout)
+    if res["rc"] != 0 or not out_dir.is_dir():
+        return {"error": tail(res["output"])}
+
+    def size(pattern: str) -> list[int]:
+        return [p.stat().st_size for p in out_dir.glob(pattern)]
+
+    chunks, frags = size("index/*.pf_index"), size("fragment/*.pf_fragment")
+    wasm = size("wasm.en.pagefind") or size("wasm.*.pagefind")
+    fixed = sum(size("pagefind-entry.json")) + sum(size("pagefind.js")) + max(wasm or [0]) + max(size("pagefind.*.pf_meta") or [0])
+    mean_chunk = statistics.mean(chunks) if chunks else 0
+    mean_frag = statistics.mean(frags) if frags else 0
+    return {
+        "seconds": res["seconds"], "peak_mb": res["peak_mb"],
+        "index_chunks": len(chunks), "fragments": len(frags),
+        "chunk_kb_mean": mean_chunk / KB, "chunk_kb_max": max(chunks or [0]) / KB,
+        "fragment_kb_mean": mean_frag / KB, "fixed_kb": fixed / KB,
+        "per_query_kb": (fixed + mean_chunk + 5 * mean_frag) / KB,
+        "per_query_kb_worst": (fixed + max(chunks or [0]) + 5 * max(frags or [0])) / KB,
+        "total_kb": sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file()) / KB,
+    }
+
+
+# ------------------------------------------------------------------ one size
+def measure(n: int, work: Path, args, pagefind: list[str] | None) -> dict:
+    cores = args.jobs or os.cpu_count() or 1
+    r: dict = {"size": n, "cores": cores}
+    seeds = work / "seeds-src"
+    synth.write_seeds(seeds, n)
+    extra_seed = synth.write_seeds(work / "seed-extra", 1, start=n)[0]
+    pages = work / "pages-src"
+    synth.write_bare(pages, n)
+    log(f"N={n}: inputs written")
+
+    bare = make_bare(work / "bare", pages, n, in_nav=False)
+    res = mkdocs_build(bare, args.timeout)
+    r["bare"] = {**{k: res.get(k) for k in STEP_KEYS if k in res}, **site_stats(bare / "site")}
+    if res["rc"]:
+        r["bare"]["error"] = tail(res["output"])
+    log(f"N={n}: bare (not in nav) {res['seconds']:.1f}s cpu {res['cpu_seconds']:.1f}s rc={res['rc']}")
+    shutil.rmtree(bare / "site", ignore_errors=True)
+    if n <= args.nav_max:
+        bare_nav = make_bare(work / "bare-nav", pages, n, in_nav=True)
+        res = mkdocs_build(bare_nav, args.timeout)
+        r["bare_nav"] = {**{k: res.get(k) for k in STEP_KEYS if k in res}, **site_stats(bare_nav / "site")}
+        log(f"N={n}: bare (in nav) {res['seconds']:.1f}s cpu {res['cpu_seconds']:.1f}s rc={res['rc']}")
+        shutil.rmtree(bare_nav, ignore_errors=True)
+
+    proj = make_briefs_project(work / "briefs", seeds)
+    jobs = ["-j", str(args.jobs)] if args.jobs else []
+    # extraction alone: sync seeds -> briefs/ with nothing cached, no site
+    ns = briefs_build(proj, args.timeout, jobs + ["--no-site"])
+    r["sync"] = {k: ns.get(k) for k in STEP_KEYS}
+    log(f"N={n}: clean sync only (--no-site) {ns['seconds']:.1f}s cpu {ns['cpu_seconds']:.1f}s rc={ns['rc']}")
+    if ns.get("extracted"):
+        r["sync_seconds"] = ns["seconds"]
+        r["extract_per_s"] = ns["extracted"] / ns["seconds"]
+        r["extract_per_core"] = ns["extracted"] / ns["seconds"] / cores
+        r["extract_per_cpu_s"] = ns["extracted"] / ns["cpu_seconds"]
+    shutil.rmtree(proj / "briefs", ignore_errors=True)
+    shutil.rmtree(proj / ".briefs-cache", ignore_errors=True)
+    r["extract_only"] = ex = extract_step(seeds, cores, args.timeout)
+    if "per_core" in ex:
+        r["extract_only_per_core"] = ex["per_core"]
+        r["extract_only_per_cpu_s"] = ex["per_cpu_s"]
+        log(f"N={n}: extraction alone {ex['seconds']:.1f}s, {ex['per_core']:.0f} articles/s per core, "
+            f"{ex['per_cpu_s']:.0f} per CPU-second")
+
+    res = briefs_build(proj, args.timeout, jobs)
+    r["clean"] = {k: res.get(k) for k in STEP_KEYS}
+    if not res["site_ok"]:
+        r["clean"]["error"] = tail(res["output"], 12)
+    log(f"N={n}: clean briefs build {res['seconds']:.1f}s cpu {res['cpu_seconds']:.1f}s (site {res['site_seconds']}) rc={res['rc']}")
+
+    if res["site_ok"]:
+        pages_ = brief_pages(proj)
+        sizes = [p.stat().st_size for p in pages_]
+        if sizes:
+            r["brief_html_kb"] = statistics.mean(sizes) / KB
+            r["brief_html_kb_max"] = max(sizes) / KB
+            r["brief_pages"] = len(sizes)
+            dirs = [p.parent for p in pages_ if p.name == "index.html"]
+            if dirs:  # the brief's own folder: page + facts.json/csv + charts
+                r["brief_dir_kb"] = statistics.mean(
+                    sum(f.stat().st_size for f in d.rglob("*") if f.is_file()) for d in dirs) / KB
+        r["site"] = site_stats(proj / "site")
+        if "search_index_kb" in r["site"]:
+            r["search_kb"] = r["site"]["search_index_kb"]
+            r["search_gzip_kb"] = r["site"]["search_index_gzip_kb"]
+        if pagefind:
+            r["pagefind"] = pagefind_stats(pagefind, proj / "site", work, args.timeout)
+            log(f"N={n}: pagefind {r['pagefind'].get('per_query_kb', 'error')}")
+            shutil.rmtree(work / "pagefind", ignore_errors=True)
+
+    if res["site_ok"] and n > args.full_max:
+        log(f"N={n}: rebuild and add-one skipped (--full-max {args.full_max})")
+    elif res["site_ok"]:
+        res = briefs_build(proj, args.timeout, jobs)
+        r["rebuild"] = {k: res.get(k) for k in STEP_KEYS}
+        log(f"N={n}: rebuild (all cached) {res['seconds']:.1f}s cpu {res['cpu_seconds']:.1f}s rc={res['rc']} "
+            f"extracted={res.get('extracted')}")
+
+        shutil.copy2(extra_seed, proj / "seeds" / extra_seed.name)
+        res = briefs_build(proj, args.timeout, jobs)
+        r["add_one"] = {k: res.get(k) for k in STEP_KEYS}
+        log(f"N={n}: add one seed {res['seconds']:.1f}s cpu {res['cpu_seconds']:.1f}s rc={res['rc']} "
+            f"extracted={res.get('extracted')}")
+
+    for sfx, key in (("", "seconds"), ("_cpu", "cpu_seconds")):  # wall clock, and CPU time (robust to load)
+        b = r["bare"][key] if not r["bare"]["rc"] else None
+        if b and r["clean"].get("site_ok"):
+            r["clean_vs_bare" + sfx] = r["clean"][key] / b
+        if r.get("rebuild", {}).get("site_ok") and b:
+            r["rebuild_vs_bare" + sfx] = r["rebuild"][key] / b
+        if r.get("add_one", {}).get("site_ok") and r["clean"].get("site_ok"):
+            r["add_one_vs_clean" + sfx] = r["add_one"][key] / r["clean"][key]
+    peaks = [r[k]["peak_mb"] for k in ("sync", "clean", "rebuild", "add_one") if k in r]
+    r["peak_mb"] = max(peaks)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return r
+
+
+# ------------------------------------------------------------------ report
+def fmt(v, spec=".2f") -> str:
+    return "-" if v is None else format(v, spec)
+
+
+def verdict(key: str, v) -> str:
+    if v is None:
+        return "n/a"
+    t, op, _ = TARGETS[key]
+    return "ok" if (v <= t if op == "<=" else v >= t) else "MISS"
+
+
+def print_table(results: list[dict]) -> None:
+    sizes = [r["size"] for r in results]
+    rows: list[list[str]] = [["measure"] + [f"N={s:,}" for s in sizes] + ["target"]]
+    def row(label, get, spec=".2f", key=None):
+        cells = []
+        for r in results:
+            v = get(r)
+            cells.append(fmt(v, spec) + (f" {verdict(key, v)}" if key and v is not None else ""))
+        t = ""
+        if key:
+            tv, op, _ = TARGETS[key]
+            t = f"{op} {tv:g}"
+        rows.append([label] + cells + [t])
+    g = lambda *ks: (lambda r: _dig(r, ks))  # noqa: E731
+    row("bare mkdocs, not in nav (s)", g("bare", "seconds"), ".1f")
+    row("bare mkdocs, in nav (s)", g("bare_nav", "seconds"), ".1f")
+    row("briefs clean build (s)", lambda r: r["clean"]["seconds"] if r["clean"].get("site_ok") else None, ".1f")
+    row("  of which site (s)", g("clean", "site_seconds"), ".1f")
+    row("sync alone, --no-site (s)", g("sync_seconds"), ".1f")
+    row("clean / bare (wall)", g("clean_vs_bare"), ".2f", "clean_vs_bare")
+    row("clean / bare (CPU time)", g("clean_vs_bare_cpu"), ".2f", "clean_vs_bare")
+    row("rebuild, all cached (s)", lambda r: _dig(r, ("rebuild", "seconds")), ".1f")
+    row("rebuild / bare (wall)", g("rebuild_vs_bare"), ".2f", "rebuild_vs_bare")
+    row("rebuild / bare (CPU time)", g("rebuild_vs_bare_cpu"), ".2f", "rebuild_vs_bare")
+    row("add one seed (s)", lambda r: _dig(r, ("add_one", "seconds")), ".1f")
+    row("add one / clean (wall)", g("add_one_vs_clean"), ".2f", "add_one_vs_clean")
+    row("add one / clean (CPU time)", g("add_one_vs_clean_cpu"), ".2f", "add_one_vs_clean")
+    row("extraction alone (articles/s per core)", g("extract_only_per_core"), ".0f", "extract_per_core")
+    row("extraction alone (articles per CPU-s)", g("extract_only_per_cpu_s"), ".0f", "extract_per_core")
+    row("sync, all cores (articles/s)", g("extract_per_s"), ".0f")
+    row("sync (articles/s per core)", g("extract_per_core"), ".0f", "extract_per_core")
+    row("sync (articles per CPU-second)", g("extract_per_cpu_s"), ".0f", "extract_per_core")
+    row("load average before clean build", g("clean", "load_before"), ".1f")
+    row("brief page HTML, mean (KB)", g("brief_html_kb"), ".1f", "brief_html_kb")
+    row("brief page HTML, max (KB)", g("brief_html_kb_max"), ".1f")
+    row("brief folder incl. json/csv/svg (KB)", g("brief_dir_kb"), ".1f")
+    row("site HTML pages", g("site", "html_pages"), ",d")
+    row("site total (MB)", lambda r: (_dig(r, ("site", "bytes")) or 0) / MB if _dig(r, ("site", "bytes")) else None, ".1f")
+    row("search: lunr index per query (KB)", g("search_kb"), ",.0f", "search_kb")
+    row("search: lunr index gzipped (KB)", g("search_gzip_kb"), ",.0f")
+    row("search: bare site's lunr index (KB)", g("bare", "search_index_kb"), ",.0f")
+    row("search: pagefind per query (KB)", g("pagefind", "per_query_kb"), ",.0f", "search_kb")
+    row("search: pagefind worst chunk (KB)", g("pagefind", "per_query_kb_worst"), ",.0f")
+    row("search: pagefind index total (MB)", lambda r: (_dig(r, ("pagefind", "total_kb")) or 0) / 1024 or None, ".1f")
+    row("peak memory, briefs build (MB)", g("peak_mb"), ",.0f", "peak_mb")
+    row("peak memory, bare mkdocs (MB)", g("bare", "peak_mb"), ",.0f")
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for i, r in enumerate(rows):
+        print("  ".join(c.ljust(w) if j == 0 else c.rjust(w) for j, (c, w) in enumerate(zip(r, widths))))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    for r in results:
+        for k in ("clean", "bare"):
+            if r.get(k, {}).get("error"):
+                print(f"N={r['size']}: {k} failed:\n  " + r[k]["error"].replace("\n", "\n  "))
+
+
+def _dig(d, keys):
+    for k in keys:
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="20,100", help="comma-separated numbers of briefs (default 20,100)")
+    ap.add_argument("--jobs", type=int, help="extraction processes (default: one per core)")
+    ap.add_argument("--nav-max", type=int, default=1000, help="largest size for the bare in-nav variant (default 1000)")
+    ap.add_argument("--pagefind", help="pagefind command (default: found on PATH, node_modules or the pagefind_bin "
+                                       "Python package; BRIEFS_PAGEFIND=path also works); 'off' to skip")
+    ap.add_argument("--full-max", type=int, default=10_000,
+                    help="above this size only bare, sync and the clean build run (no rebuild / add-one)")
+    ap.add_argument("--extract-only", type=Path, help=argparse.SUPPRESS)  # internal: the extraction-alone step
+    ap.add_argument("--report", type=Path, nargs="+", help="print the table of earlier results files and exit")
+    ap.add_argument("--timeout", type=float, default=3600, help="per-step timeout in seconds")
+    ap.add_argument("--keep", type=Path, help="keep the projects in this folder instead of a temp one")
+    ap.add_argument("--json", type=Path, help="results file (default: benchmarks/out/scale-<time>.json)")
+    args = ap.parse_args(argv)
+    if args.extract_only:
+        print(json.dumps(extract_only(args.extract_only, args.jobs or os.cpu_count() or 1)))
+        return 0
+    if args.report:
+        merged = {}
+        for f in args.report:
+            for r in json.loads(f.read_text(encoding="utf-8"))["results"]:
+                merged[r["size"]] = r
+        print_table([merged[k] for k in sorted(merged)])
+        return 0
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    pagefind = find_pagefind(args.pagefind)
+    out = args.json or REPO / "benchmarks" / "out" / f"scale-{time.strftime('%Y%m%dT%H%M%S')}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    base = args.keep or Path(tempfile.mkdtemp(prefix="briefs-scale-"))
+    global RUN_DIR
+    RUN_DIR = base
+    base.mkdir(parents=True, exist_ok=True)
+    code = snapshot_code(base)
+    log(f"sizes {sizes}, work in {base}, extractor {code['extractor_version']}, pagefind: {' '.join(pagefind) if pagefind else 'not found'}")
+    results = []
+    meta = {"config": "repo mkdocs.yml" if (REPO / "mkdocs.yml").exists() else "fallback (material + search + briefs)",
+            "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "cpu_count": os.cpu_count(), "python": sys.version.split()[0],
+            "pagefind": " ".join(pagefind) if pagefind else None, "code": code,
+            "targets": {k: {"target": t, "op": op, "what": w} for k, (t, op, w) in TARGETS.items()}}
+    try:
+        for n in sizes:
+            work = base / f"n{n}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            results.append(measure(n, work, args, pagefind))
+            out.write_text(json.dumps({**meta, "results": results}, indent=2) + "\n", encoding="utf-8")
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    print_table(results)
+    print(f"results: {out.relative_to(REPO) if out.is_relative_to(REPO) else out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

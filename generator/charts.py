@@ -1,0 +1,318 @@
+"""Charts of comparable figures: Altair (Vega-Lite) specs, a static SVG rendered
+at build time with vl-convert-python, and a text alternative.
+
+* A brief gets one bar chart per group of comparable figures: same measure and
+  unit, at least two point values (ranges are left to the table).
+* An entity page gets one line chart per series: same measure and unit, at
+  least two distinct periods.
+
+The spec is embedded in the page as inert JSON and rendered in the browser by
+vega-embed (``assets/briefs.js``); the SVG is the fallback when JavaScript is
+off and what prints. Text and axis colours are a sentinel that becomes
+``currentColor`` in the SVG (and the page's text colour in the browser), so a
+chart reads in Material's light and dark (slate) schemes alike.
+
+SVGs are cached under ``<cache_dir>/<sha256 of spec + renderer version>.svg``;
+a rebuild of an unchanged site renders nothing.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.render import fmt
+
+log = logging.getLogger("mkdocs.plugins.briefs")
+
+TEXT_SENTINEL = "#0a0b0c"  # replaced by currentColor / the page's text colour
+GRID_SENTINEL = "#0d0e0f"
+BAR_COLOR = "#5b8def"  # mid blue: contrast >= 3:1 on white and on Material's slate
+RENDER_VERSION = "briefs-charts-2"  # bump when the spec or post-processing changes
+WIDTH = 360
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    value: float
+    display: str  # the value as the table prints it, e.g. "22,160 vehicles"
+    fact_id: str | None = None
+
+
+@dataclass
+class Chart:
+    id: str  # unique on its page, e.g. "chart-deliveries-vehicles"
+    kind: str  # "bar" | "line"
+    title: str
+    measure: str
+    unit: str
+    points: list[Point]
+    spec: dict = field(default_factory=dict)
+    svg: str = ""  # SVG document (vl-convert output, checked by _postprocess)
+    width: int = 0
+    height: int = 0
+    svg_uri: str = ""  # where the plugin publishes the SVG (docs-relative)
+    svg_url: str = ""  # the same, relative to the page that shows the chart
+
+    @property
+    def svg_name(self) -> str:
+        """File name of the static SVG, next to the page: ``<id>.svg``."""
+        return f"{self.id}.svg"
+
+    @property
+    def alt(self) -> str:
+        """Text alternative: the chart as a sentence listing every value."""
+        kind = "Bar chart" if self.kind == "bar" else "Line chart"
+        values = "; ".join(f"{p.label}: {p.display}" for p in self.points)
+        return f"{kind} of {self.title}. {values}."
+
+
+def _key(measure: str, unit: str) -> tuple[str, str]:
+    return (fmt.one_line(measure).casefold(), unit)
+
+
+def _chart_id(measure: str, unit: str, taken: set[str]) -> str:
+    from generator.facts.ids import slugify, unique
+
+    base = "chart-" + (slugify(f"{measure} {fmt.unit_label(unit)}", 50) or "figures")
+    return unique(base, taken)
+
+
+def _title(measure: str, unit: str, periods: list[str | None]) -> str:
+    measure, label = fmt.one_line(measure), fmt.unit_label(unit)
+    title = f"{measure} ({label})" if label and label.casefold() not in measure.casefold() else measure
+    distinct = sorted({p for p in periods if p})
+    if len(distinct) == 1 and all(periods):
+        title += f", {fmt.period(distinct[0])}"
+    return title[:1].upper() + title[1:]
+
+
+def comparable_groups(metrics) -> list[Chart]:
+    """Bar charts for one brief: each group of >= 2 point figures with the same
+    measure and unit, in the order the figures first appear. No spec/SVG yet."""
+    groups: dict[tuple[str, str], list] = {}
+    for m in metrics:
+        if m.value_high is None and fmt.one_line(m.metric):  # no measure, nothing to compare
+            groups.setdefault(_key(m.metric, m.unit), []).append(m)
+    charts, taken = [], set()
+    for (_, unit), ms in groups.items():
+        if len(ms) < 2:
+            continue
+        periods = [m.period for m in ms]
+        several_periods = len(set(periods)) > 1
+        points = []
+        for m in ms:
+            label = fmt.one_line(m.subject)
+            if several_periods and m.period:
+                label += f" ({fmt.period(m.period)})"
+            points.append(Point(label, m.value, fmt.value(m.value, m.unit, None, m.approximate), m.id))
+        charts.append(Chart(_chart_id(ms[0].metric, unit, taken), "bar", _title(ms[0].metric, unit, periods),
+                            fmt.one_line(ms[0].metric), unit, points))
+    return charts
+
+
+def series_groups(rows) -> list[Chart]:
+    """Line charts for an entity: ``rows`` are (period, metric) pairs across
+    briefs, newest report first; each measure+unit with >= 2 distinct periods
+    becomes a series (one value per period: the newest report wins)."""
+    groups: dict[tuple[str, str], dict[str, object]] = {}
+    names: dict[tuple[str, str], str] = {}
+    for m in rows:
+        if not m.period or m.value_high is not None or not fmt.one_line(m.metric):
+            continue
+        k = _key(m.metric, m.unit)
+        names.setdefault(k, fmt.one_line(m.metric))
+        groups.setdefault(k, {}).setdefault(m.period, m)
+    charts, taken = [], set()
+    for k in sorted(groups):
+        by_period = groups[k]
+        if len(by_period) < 2:
+            continue
+        unit = k[1]
+        pts = [Point(fmt.period(p), m.value, fmt.value(m.value, m.unit, None, m.approximate), m.id)
+               for p, m in sorted(by_period.items())]
+        charts.append(Chart(_chart_id(names[k], unit, taken), "line", _title(names[k], unit, [None]),
+                            names[k], unit, pts))
+    return charts
+
+
+# --- Vega-Lite specs ---------------------------------------------------------
+
+def _config() -> dict:
+    axis = {"labelColor": TEXT_SENTINEL, "titleColor": TEXT_SENTINEL, "domainColor": TEXT_SENTINEL,
+            "tickColor": TEXT_SENTINEL, "gridColor": GRID_SENTINEL, "gridOpacity": 0.25,
+            "labelFontSize": 12, "titleFontSize": 12, "labelLimit": 180}
+    return {"background": None, "view": {"stroke": None}, "aria": False, "axis": axis,
+            "title": {"color": TEXT_SENTINEL, "fontSize": 13, "anchor": "start"},
+            "text": {"color": TEXT_SENTINEL}, "font": "sans-serif"}
+
+
+@functools.lru_cache(maxsize=None)
+def _template(kind: str, labels: bool) -> str:
+    """The chart made with Altair once per shape (bar with value labels, bar
+    without, line), as JSON; ``build_spec`` fills in data, titles and scale.
+    Altair costs ~15 ms a chart, too much for 10,000 briefs."""
+    import altair as alt
+
+    data = alt.Data(values=[])
+    tooltip = [alt.Tooltip("label:N", title="measure"), alt.Tooltip("display:N", title="value")]
+    axis = alt.Axis(format="~s", tickCount=5)
+    if kind == "bar":
+        base = alt.Chart()
+        layers = [base.mark_bar(color=BAR_COLOR)]
+        if labels:  # value labels past the end of each bar, with room for them
+            x = alt.X("value:Q", title="unit", axis=axis, scale=alt.Scale(domainMax=1))
+            layers.append(base.mark_text(align="left", baseline="middle", dx=4).encode(text="display:N"))
+        else:
+            x = alt.X("value:Q", title="unit", axis=axis)
+        chart_obj = alt.layer(*layers, data=data).encode(
+            y=alt.Y("label:N", sort=None, title=None), x=x, tooltip=tooltip,
+        ).properties(title="title", width=WIDTH, height=alt.Step(24))
+    else:
+        chart_obj = alt.Chart(data).mark_line(color=BAR_COLOR, point={"color": BAR_COLOR, "size": 50}).encode(
+            x=alt.X("label:O", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title="unit", axis=axis),
+            tooltip=tooltip,
+        ).properties(title="title", width=WIDTH, height=180)
+    spec = chart_obj.to_dict(validate=False)
+    spec.pop("$schema", None)
+    spec["config"] = _config()
+    return json.dumps(spec)
+
+
+def build_spec(chart: Chart) -> dict:
+    """The chart as a Vega-Lite dict (shape by Altair), without ``$schema`` (no
+    external URL on the page; briefs.js passes ``mode: "vega-lite"``)."""
+    values = [p.value for p in chart.points]
+    labels = chart.kind == "bar" and min(values) >= 0
+    spec = json.loads(_template(chart.kind, labels))
+    spec["data"]["values"] = [{"label": p.label, "value": _num(p.value), "display": p.display} for p in chart.points]
+    spec["title"] = chart.title
+    enc = spec["encoding"]
+    enc["tooltip"][0]["title"] = chart.measure
+    value_axis = enc["x"] if chart.kind == "bar" else enc["y"]
+    value_axis["title"] = fmt.unit_label(chart.unit) or None
+    if labels:
+        value_axis["scale"]["domainMax"] = _num(max(values) * 1.25)
+    return spec
+
+
+def _num(v: float):
+    return int(v) if float(v).is_integer() else v
+
+
+def spec_hash(spec: dict) -> str:
+    blob = json.dumps([RENDER_VERSION, spec], sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+# --- SVG ---------------------------------------------------------------------
+
+_ACTIVE_TAGS = {"script", "foreignobject", "iframe", "object", "embed", "handler", "listener"}
+
+
+def _check_inert(svg: str) -> None:
+    """Parse the SVG and refuse active content: script-like elements, on*
+    attributes, javascript: links. (Article text only ever appears escaped.)"""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as exc:
+        raise UnsafeSvg(f"not well-formed SVG: {exc}") from None
+    for el in root.iter():
+        if el.tag.rsplit("}", 1)[-1].lower() in _ACTIVE_TAGS:
+            raise UnsafeSvg(f"SVG has a <{el.tag}> element")
+        for name, value in el.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on") or (local == "href" and value.strip().lower().startswith("javascript:")):
+                raise UnsafeSvg(f"SVG has an active attribute {local}")
+
+
+class UnsafeSvg(ValueError):
+    pass
+
+
+def _postprocess(svg: str) -> str:
+    """vl-convert SVG -> the static chart file. Text and axes in currentColor
+    (black in an <img>; briefs.css inverts the image in the dark scheme).
+    Refuses anything active: chart labels are article text."""
+    svg = svg.strip().replace(TEXT_SENTINEL, "currentColor").replace(GRID_SENTINEL, "currentColor")
+    _check_inert(svg)
+    return svg + "\n"
+
+
+def size(svg: str) -> tuple[int, int]:
+    m = re.search(r'<svg[^>]*\swidth="(\d+(?:\.\d+)?)"[^>]*\sheight="(\d+(?:\.\d+)?)"', svg)
+    return (round(float(m.group(1))), round(float(m.group(2)))) if m else (0, 0)
+
+
+class SvgRenderer:
+    """Renders specs to SVG with vl-convert, cached on disk by spec hash.
+
+    vl-convert starts its JavaScript engine on first use (~0.5 s); one renderer
+    per build keeps that to once, and a warm cache skips it entirely.
+    """
+
+    def __init__(self, cache_dir: Path | None, vl_version: str = "6.4"):
+        self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.vl_version = vl_version
+        self.rendered = 0
+        self.cached = 0
+        self._memo: dict[str, str] = {}
+
+    def _convert(self, spec: dict) -> str:
+        import vl_convert as vlc
+
+        return vlc.vegalite_to_svg(spec, vl_version=self.vl_version)
+
+    def svg(self, spec: dict) -> str:
+        h = spec_hash(spec)
+        svg = self._memo.get(h)
+        if svg is None and self.cache_dir is not None:
+            path = self.cache_dir / f"{h}.svg"
+            try:
+                svg = path.read_text(encoding="utf-8")
+                self.cached += 1
+            except OSError:
+                svg = None
+        if svg is None:
+            svg = _postprocess(self._convert(spec))
+            self.rendered += 1
+            if self.cache_dir is not None:
+                _write_atomic(self.cache_dir / f"{h}.svg", svg)
+        self._memo[h] = svg
+        return svg
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only cache is not an error
+        log.debug("briefs: cannot cache chart %s: %s", path, exc)
+
+
+def render(charts: list[Chart], renderer: SvgRenderer | None) -> list[Chart]:
+    """Fill in each chart's spec and (with a renderer) its SVG. A chart whose
+    SVG cannot be made keeps its spec; the page then shows it only with JavaScript."""
+    for c in charts:
+        c.spec = build_spec(c)
+        if renderer is not None:
+            try:
+                c.svg = renderer.svg(c.spec)
+            except Exception as exc:  # noqa: BLE001 - vl-convert errors are not typed
+                log.warning("briefs: chart %s: no static SVG: %s", c.id, exc)
+                c.svg = ""
+            c.width, c.height = size(c.svg) if c.svg else (0, 0)
+    return charts

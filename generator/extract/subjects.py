@@ -1,0 +1,372 @@
+"""Who or what a figure is about: the subject noun phrase of a clause and the name it refers to.
+
+Rule-based, per sentence: lead adverbials are skipped, the subject noun phrase runs to the first verb,
+"it/its/the company/the model" resolve to what earlier sentences were about, and a few patterns give a
+number its own subject ("X delivered 5 and Y, 4", "Z at 17,190 units", "80% of Ethiopians",
+"$204m announced by Google"). ``prepare`` reads the whole document once (known names, its topic,
+descriptions such as "Swiss Re, the world's second-largest reinsurer").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_VERB = frozenset(
+    """is are was were be been being has have had will would could can may might should must shall did does do
+    said says say reported reports report posted posts rose rises rise fell falls fall jumped jumps climbed
+    climbs gained gains grew grows dropped drops declined declines slid slides slipped slips slumped slumps
+    plunged tumbled surged soared increased increases decreased decreases added adds lost loses made makes
+    makes earned earns sold sells bought buys delivered delivers owns holds hold held expects expect
+    expected forecast forecasts estimated estimates paid pays offered offers raised raises cut cuts hit hits
+    reached reaches totalled totaled totals stood stands remained remains ended ends closed closes traded
+    trades produced produces needs need needed employs employed became become has had got gets saw sees see
+    showed shows show inched edged eased advanced advances recorded records registered generated generates
+    started starts starting launched launches set sets put puts took takes won wins came comes went goes
+    represented represents accounted accounts valued values agreed agrees plans planned aims aimed announced
+    announces hopes hoped wants wanted seeks sought faces faced trimmed shrank dipped sending sent kept keeps
+    marked marks narrowed widened widens doubled tripled halved swung swings slowed slows topped tops beat
+    beats missed outpaced overtook overtake overtakes lifted lifts boosted boosts brought brings""".split()
+)
+_DETERMINERS = frozenset("the a an this that these those some such".split())
+_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|can|ean)|French|German|Dutch|Greek|Thai|Swiss|Iraqi|Israeli|Pakistani|Saudi|Scottish|Welsh|Irish)$")
+_TITLE = re.compile(r"\b(?:Minister|President|Chief|Chairman|Director|Secretary|Governor|Mr|Mrs|Ms|Dr|Prof|Executive|Officer|Analyst|Spokesman|Spokeswoman)\b")
+_PRONOUN_SUBJ = re.compile(
+    r"^(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|(?:[Tt]he )?(?:company|firm|group|carmaker|automaker|maker|bank|lender|insurer|reinsurer|"
+    r"retailer|airline|chipmaker|business|conglomerate|operator|giant|brand|unit|group|corporation|miner|"
+    r"producer|manufacturer|utility|partnership|government|country|economy|state))(?:['’]s?)?\b")
+_PRODUCT_ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:\w+\s+){0,2}(?:model|vehicle|car|suv|sedan|phone|device|product|truck|plane|jet)\b", re.I)
+_LEAD_ADVERBIAL = re.compile(
+    r"^(?:(?:But|And|Also|Still|However|Nevertheless|Meanwhile|Overall|Instead|Separately|Previously|Now|So|Yet)"
+    r"\b,?\s+|(?i:In|During|On|At|By|For|Since|After|Before|Over|Through|Until|Last|This|Next|"
+    r"Formerly|Earlier|Later|Already|"
+    r"According to|Based on|Despite|With|Under|Outside of|Outside|Apart from|Excluding|Including|Compared with|"
+    r"On top of|As a result|As|Year over year|Year-on-year|So far)\b[^,]{0,80},\s+)+")
+_LEAD_TIME = re.compile(
+    r"^(?:(?:By|At|As of) [\d:.]+ ?(?:GMT|EDT|EST|BST|a\.m\.|p\.m\.)|"
+    r"(?:Last|This|Next|Earlier|Later) (?:year|month|week|quarter|this year|this month)|"
+    r"(?:In|On|During|By) (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{4}|the (?:first|second|third|fourth) (?:quarter|half))|Now|Previously|Nevertheless|However)[, ]\s*")
+_HEADING = re.compile(r"^(?:[A-Z]{3,}[\s-]+){1,6}(?=[A-Z][a-z])|^(?:[A-Z][A-Z.&]+\s+){2,6}(?=[A-Z][a-z])")
+_SPLIT = re.compile(
+    r";|,\s(?:while|whereas|but|and|compared with|compared to|versus|against|although|though)\s|"
+    r"\s(?:while|whereas|but|versus)\s|,\s(?=[A-Z])|\s\*\s|\s--\s(?=[A-Z])")
+_NAME = re.compile(
+    r"(?:[A-Z][\w&.'’-]*|[A-Z]{2,}\d*)(?:\s(?:of|de|and|&|du|la)\s[A-Z][\w&.'’-]*|"
+    r"\s[A-Z][\w&.'’-]*|\s\d+\b(?![-.,]\d|-))*")
+_NOT_NAME = frozenset(
+    """The A An In On At By For Of It Its Their His Her Our This That These Those Last Next Still However But
+    And Also Shares Share Sales Revenue Profit Profits Net Deliveries Analysts Investors According Based
+    January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday Quarterly Annual Overall First Second Third Fourth Chief
+    Some Most Many During Since After Before Under Despite When If While As Meanwhile Previously
+    Formerly Benchmark Energy Equity Euro New Potential Struggling Good Less Formed Although Figures
+    We I He She They You My Your Us There Here With Without From To Into Among Between Across Amid Against
+    Sound Strong Weak High Low Higher Lower Big Small Large Bad Poor Rich Full Total Prices Oil Gold Such Other
+    Both Each Every Several Further Recent Rising Falling Record Top Key Major Once Then Even Just Only Again
+    Perhaps Maybe""".split()
+)
+def _clean_np(np: str) -> str:
+    np = re.sub(r"\(\s*[^)]*\)", "", np)  # tickers "( XOM.N )"
+    np = re.sub(r"\s[A-Z0-9]+[=.][A-Z0-9=.]+\b", "", np)  # "US10YT=RR", ".FTEU3"
+    np = re.sub(r"\s+", " ", np).strip(" ,-–—:")
+    words = np.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1 and len(words[-1]) > 4:
+        words[-1] = words[-1][:-1]  # a sentence stop, not "Co."
+    return " ".join(words)
+
+
+_KNOWN: set = set()  # capitalised words seen inside a sentence of the current document
+
+
+_AFTER_STOP = re.compile(r"[.!?\"“]\s*$")
+_ADJ_ENDINGS = ("ive", "ing", "ed", "al", "ous", "ful", "ic", "able", "ible", "ary", "ly", "est")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_NEXT_LOWER = re.compile(r"\s([a-z]+)\b")
+
+
+def _names(text: str) -> list[re.Match]:
+    out = []
+    for m in _NAME.finditer(text):
+        w = m.group(0)
+        words = w.split()
+        first = words[0].rstrip("'’s")
+        if first in _NOT_NAME and len(words) == 1 or len(w) == 1:
+            continue
+        if first.isdigit():
+            continue
+        if len(words) > 1 and all(x.isupper() and len(x) > 3 for x in words):
+            continue  # a heading "MORE OPPORTUNITIES"
+        initial = m.start() == 0 or _AFTER_STOP.search(text, max(0, m.start() - 4), m.start())
+        if len(words) == 1 and initial and (
+                first not in _KNOWN) and (first.endswith(("ed", "ing", "ly")) or first.lower() in _KNOWN):
+            continue
+        if len(words) == 1 and initial and "-" in first and first.split("-", 1)[1][:1].islower():
+            continue  # "Pre-tax profits", "Year-on-year sales"
+        if len(words) == 1 and initial and first.endswith(_ADJ_ENDINGS) and not _POSSESSIVE_END.search(words[0]):
+            nxt = _NEXT_LOWER.match(text, m.end())
+            if nxt and nxt.group(1) not in _VERB and not nxt.group(1).endswith("ed") and nxt.group(1) not in _DETERMINERS:
+                continue  # "Effective rent rose": an adjective opening the sentence
+        out.append(m)
+    return out
+
+
+_MID_CAP = re.compile(r"(?<=[a-z,;] )([A-Z][\w&'’-]*)")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def _known_names(paragraphs) -> set:
+    """Capitalised words seen inside sentences, plus every lower-case word of the text."""
+    text = "\n".join(paragraphs)
+    known = {w.rstrip("'’s").rstrip("'’") for w in _MID_CAP.findall(text)}
+    known.update(_LOWER_WORD.findall(text))  # a capitalised opener spelt like a common word is no name
+    return known
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s?$", "", name.strip())
+
+
+class _Context:
+    """What earlier sentences said: the last org-like subject and product, the running period."""
+
+    def __init__(self, entity_names: list[tuple[str, str]]):
+        self.topic: Optional[str] = None
+        self.described: dict[str, str] = {}  # "reinsurer" -> "Swiss Re" from "Swiss Re, the world's ... reinsurer"
+        self.gap = 0  # sentences since the running period was last stated or used
+        self.last_org: Optional[str] = None
+        self.last_product: Optional[str] = None
+        self.period: Optional[str] = None
+        self.quarter: Optional[str] = None
+        self.entities = entity_names
+        self._types = {}
+        for n, t in entity_names:
+            self._types.setdefault(n, t)
+        # whole-word patterns of the non-place entity names, compiled once per document
+        self.entity_rx = [(n, re.compile(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])"))
+                          for n, t in entity_names if n and t != "place"]
+
+    def type_of(self, name: str) -> Optional[str]:
+        return self._types.get(name)
+
+    def note_names(self, text: str) -> None:
+        for m in _names(text):
+            n = _strip_possessive(m.group(0))
+            if re.search(r"[A-Za-z]\d|\d[A-Za-z]", n) and n.split()[0] not in _NOT_NAME:
+                self.last_product = n.split()[-1] if len(n.split()) > 1 and n.split()[0] in _NOT_NAME else n
+        np, core = _subject_np(text, self)
+        if core and not re.search(r"[A-Za-z]\d|\d[A-Za-z]", core) and not _NATIONALITY.match(core) and (
+                not _TITLE.search(core)) and core[:1].isupper():
+            etype = next((t for name, t in self.entities if name == core), None)
+            if etype in (None, "org", "brand"):
+                self.last_org = core
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z/ ,.]+\s*\((?:Reuters|AP|AFP|Bloomberg)\)\s*-*\s*")
+_ANAPHOR_NOUNS = ("company|firm|group|carmaker|automaker|maker|bank|lender|insurer|reinsurer|retailer|airline|"
+                  "chipmaker|conglomerate|operator|giant|brand|corporation|miner|producer|manufacturer|utility")
+_APPOSITIVE = re.compile(r"(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Ff]rom )(?<!\b[Tt]o )(?<!\b[Oo]f )"
+                         r"([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}),\s(?:the|a|an)\s"
+                         r"(?:(?!(?:the|a|an|that|which|who)\s)[\w'’-]+\s){0,5}?(" + _ANAPHOR_NOUNS + r")\b")
+_PREMOD = re.compile(r"\b(" + _ANAPHOR_NOUNS + r")\s([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})")
+
+
+def _descriptions(paragraphs, types=None) -> dict:
+    out: dict[str, str] = {}
+    types = types or {}
+    for par in paragraphs:
+        for rx, ni, gi in ((_APPOSITIVE, 1, 2), (_PREMOD, 2, 1)):
+            for m in rx.finditer(par):
+                name = _clean_np(_strip_possessive(m.group(ni)))
+                if name and name.split()[0] not in _NOT_NAME and types.get(name) not in ("place", "person"):
+                    out.setdefault(m.group(gi).lower(), name)
+    return out
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around|outside|into|from)\s(?:the\s)?$", re.I)
+
+
+def _topic(paragraphs, types=None) -> Optional[str]:
+    counts: dict[str, int] = {}
+    for par in paragraphs:
+        par = _DATELINE.sub("", par)
+        for m in _names(par):
+            n = _strip_possessive(m.group(0))
+            while n and n.split()[0] in _NOT_NAME:
+                n = " ".join(n.split()[1:])
+            if not n or _TITLE.search(n):
+                continue
+            w = 0.5 if _NATIONALITY.match(n) else 1
+            if types and types.get(n) == "place" and _LOCATIVE_BEFORE.search(par, max(0, m.start() - 12), m.start()):
+                w = 0.25  # "demand ... in Latin America": where things happen, not what the article is about
+            counts[n] = counts.get(n, 0) + w
+    for k in list(counts):
+        if k.endswith("ns") and k[:-2] in counts:  # "Ethiopians" count for "Ethiopia"
+            counts[k[:-2]] += counts.pop(k)
+    if types:
+        # "Jorvik" is short for the org "Jorvik Microsystems" ("Jorvik Microsystems plc"): long mentions count for it
+        orgs = [n for n, t in types.items() if t == "org"]
+        for k in list(counts):
+            if k.isalpha() and types.get(k) is None and any(o.startswith(k + " ") for o in orgs):
+                counts[k] += sum(c for j, c in counts.items() if j.startswith(k + " "))
+    return max(counts, key=counts.get) if counts else None
+
+
+def _subject_np(clause: str, ctx: _Context) -> tuple[str, str]:
+    """The subject noun phrase of a clause and its name core: ("Seres’ overall sales", "Seres")."""
+    c = _HEADING.sub("", clause.strip() + " ")
+    c = _LEAD_ADVERBIAL.sub("", c)
+    c = _LEAD_TIME.sub("", c)
+    c = re.sub(r"\s--\s.*?\s--\s", " ", c)
+    c = re.sub(r"^[A-Z][A-Z/ ,.]+\s+\(Reuters\)\s+-\s+", "", c)
+    c = c.split(" -- ")[0]
+    words = c.split()
+    np: list[str] = []
+    for i, w in enumerate(words):
+        lw = w.lower().strip(",.;:")
+        if i > 0 and (lw in _VERB or (lw.endswith("ed") and "-" not in lw and not w[0].isupper() and i > 0
+                                       and words[i - 1].lower() not in _DETERMINERS)):
+            break
+        np.append(w)
+        if w.endswith(",") and not re.match(r"[A-Z]", words[i + 1] if i + 1 < len(words) else "x"):
+            break
+        if len(np) >= 12:
+            break
+    phrase = _clean_np(" ".join(np))
+    return phrase, _core(phrase, ctx)
+
+
+def _core(phrase: str, ctx: _Context) -> str:
+    """The name a noun phrase is about, or "" when it names nothing."""
+    if not phrase:
+        return ""
+    if _PRODUCT_ANAPHOR.match(phrase) and ctx.last_product:
+        return ctx.last_product
+    m = re.search(r"\b(?:of|for|from) (?:the |this |that )?(?:\w+ ){0,2}(?:model|vehicle|car|SUV|sedan)\b", phrase)
+    if m and ctx.last_product:
+        return ctx.last_product
+    m = re.match(r"(?i)(?:its|their)\s[^,]*,\s([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}),?$", phrase)
+    if m:
+        return _strip_possessive(m.group(1))  # "its own internet business, AOL,"
+    if _PRONOUN_SUBJ.match(phrase):
+        noun = re.match(r"(?i)(?:the )?(\w+)", phrase).group(1).lower()
+        return ctx.described.get(noun) or ctx.last_org or ctx.topic or ""
+    hits = [(phrase.find(name), name) for name, rx in ctx.entity_rx if name in phrase and rx.search(phrase)]
+    if hits:
+        return min(hits, key=lambda h: (h[0], -len(h[1])))[1]
+    if _INSTRUMENT_NP.search(phrase) and not _GENERIC_NP.match(phrase):
+        return " ".join(phrase.split()[:8])
+    best = ""
+    for m in _names(phrase):
+        n = _strip_possessive(m.group(0))
+        if n.split()[0] in _NOT_NAME:
+            n = re.sub(r"^(?:of|and|de|&)\s", "", " ".join(n.split()[1:]))
+        if not n:
+            continue
+        if re.search(r"\b(?:in|at|from|of|on|to|into|against)\s$", phrase[:m.start()]) and best:
+            continue
+        if best and _NATIONALITY.match(n):
+            continue
+        if re.search(r"\b(?:in|at|from|of|on|to|into|against)\s$", phrase[:m.start()]) and _METRIC_NP.search(phrase):
+            continue
+        best = n
+    return best
+
+
+_GENERIC_NP = re.compile(
+    r"^(?:report|reports|analysts?|officials?|data|figures|survey|study|statistics|estimates?|experts?|"
+    r"sources?|people|investors?|total|the total|exceeding|representing|about|around|nearly|some|up|down|"
+    r"number|amount|level)\b", re.I)
+_METRIC_NP = re.compile(
+    r"\b(?:rate|rates|rent|production|output|unemployment|inflation|market|economy|index|"
+    r"yields?|exports?|imports?|space|payrolls|compensation|"
+    r"requirements|assistance|demand|supply|consumption|gdp|dollar|euro|yen|sterling|pound|yuan|currency|"
+    r"crude|oil|gold|bonds?|average|benchmark|pipeline|project|plant|field|mine|factory|refinery)\b", re.I)
+_INSTRUMENT_NP = re.compile(r"\b(?:index|average|crude|oil|yields?|bonds?|Treasur(?:y|ies)|futures)\b", re.I)
+
+
+_LIST_IN = re.compile(r"\d\s?(?:%|percent|per cent|[a-z]+)?\s(?:in|for) (?:the )?[A-Z]")
+
+
+def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(sent)
+    for m in _SPLIT.finditer(sent):
+        head = sent[:m.start()]
+        if head.count("(") > head.count(")"):
+            continue  # a ";" inside "($32bn; £16.7bn)"
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _subject_for(sent: str, q, prev_q, ctx: _Context) -> tuple[str, str]:
+    before = sent[:q.start]
+    # "X delivered 5 cars and Y, 4," : a gapped list item names its own subject
+    m = re.search(r"(?:\band|,)\s([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}),\s*$", before)
+    if m and prev_q is not None:
+        n = _clean_np(m.group(1))
+        return n, _core(n, ctx) or n
+    # "to overtake Z at 17,190 units", "New York at the top at 21.6 percent"
+    m = re.search(r"\b((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)(?: [a-z]+)?(?: at the top)? at (?:about |around |nearly )?$", before)
+    if m and m.group(1) not in _NOT_NAME and not re.search(r"\b(?:was|were|is|closed|ended|stood)\s+\S*\s*at\s+$", before):
+        n = _clean_np(m.group(1))
+        return n, _core(n, ctx) or n
+    m = re.match(r"-[a-z]+\s((?:[A-Z][\w&.'’-]*)(?:\s[A-Z][\w&.'’-]*){0,3})", sent[q.end:]) if q.hyphen_noun else None
+    if m:
+        n = _clean_np(m.group(1))
+        return n, _core(n, ctx) or n
+    m = re.search(r"\*\s+([A-Z][^*]{0,60}?)\s+(?:for|at|costs?|sells? for|priced at)\s+(?:about |around |just )?$", before)
+    if m:  # a bulleted list: "* Kinect for Xbox 360 for $228"
+        n = _clean_np(m.group(1))
+        return n, n
+    # "the $204m announced by rival Google"
+    m = re.match(r"\s(?:[a-z]+\s){0,2}(?:by|for|against) (?:rival |its |the )?([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})", sent[q.end:])
+    if m and not re.match(r"\s(?:by|for) ", sent[q.end:]) or m and re.match(r"\s(?:for|against) [A-Z]", sent[q.end:]):
+        n = _clean_np(m.group(1))
+        return n, _core(n, ctx) or n
+    m = re.match(r"\s(?:(?:decline|drop|fall|gain|rise|increase)\s|[a-z]+\s)?(?:in|for) (?:the )?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
+                 r"(?:\s(?:[a-z]+\s){0,2}(?:index|market|sector|average|industry)\b)?|euro zone|eurozone)", sent[q.end:])
+    if m and (re.search(r"\b(?:against|and|versus|with|compared with|compared to)\s(?:an?\s|the\s)?$", before) or (
+            before.endswith(", ") and _LIST_IN.search(before))):
+        n = _clean_np(m.group(1))
+        return n, n
+    m = re.match(r"\sof (?:the )?([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})", sent[q.end:])
+    if m and q.unit == "%" and m.group(1) not in _NOT_NAME:
+        n = _clean_np(m.group(1))
+        return n, _core(n, ctx) or n
+    cs, ce = _clause_bounds(sent, q.start)
+    clause = sent[cs:q.start]
+    # inside ", which ..." : the antecedent
+    m = re.search(r"([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}),\s(?:which|who)\s[^,]*$", sent[:q.start])
+    if m:
+        n = _clean_np(m.group(1))
+        return n, _core(n, ctx) or n
+    # complement clause: "... show that X rose", "... said X had"
+    main = ""
+    for m in reversed(list(re.finditer(r"\b(?:show|shows|showed|said|says|that|whether|predict|predicts|expect|expects)\s", clause))):
+        if _subject_np(clause[m.end():], ctx)[0]:
+            main = _subject_np(clause[:m.start()], ctx)[1]
+            clause = clause[m.end():]
+            break
+    np, core = _subject_np(clause, ctx)
+    if main and re.search(r"\b(?:its|their)\b|^(?:it|they)$", np, re.I) and not _names(np):
+        return np, main  # "Lloyd's said that first-half profit at its market fell"
+    if main and not core and np and np.lower() not in ("it", "they") and ctx.type_of(main) in ("org", "brand", "product"):
+        return np, main  # "Jorvik plc said that revenue fell 41%": the company speaking owns the measure
+    if not np or np.lower() in ("it", "they"):
+        np, core = _subject_np(sent[:q.start], ctx)
+    return np, core
+
+
+def prepare(paragraphs, entities=None) -> _Context:
+    """A fresh context for one document."""
+    global _KNOWN
+    _KNOWN = _known_names(paragraphs)
+    ctx = _Context([(e.name, e.type) for e in (entities or [])])
+    ctx.topic = _topic(paragraphs, ctx._types)
+    ctx.described = _descriptions(paragraphs, ctx._types)
+    return ctx

@@ -1,0 +1,34 @@
+"""Options of the ``briefs`` MkDocs plugin (``plugins: - briefs: {...}`` in mkdocs.yml).
+
+Every option is documented in docs/fact-files.md ("Plugin options");
+tests/render/test_docs.py fails when one is not.
+"""
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class BriefsConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # folder of fact files briefs/<id>.yaml, relative to mkdocs.yml
+    briefs_dir = c.Type(str, default="briefs")
+    # URL folders of brief, entity and tag pages
+    prefix = c.Type(str, default="briefs")
+    entities_prefix = c.Type(str, default="entities")
+    tags_prefix = c.Type(str, default="tags")
+    # site-wide /facts.json and /facts.csv
+    site_downloads = c.Type(bool, default=True)
+    # Atom feed at /feed.xml with the newest `feed_limit` briefs
+    feed = c.Type(bool, default=True)
+    feed_limit = c.Type(int, default=50)
+    # charts: SVG cache folder (relative to mkdocs.yml); "" disables the disk cache
+    charts = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".briefs-cache/charts")
+    # the home page lists the briefs unless docs/ has its own index.md:
+    # the newest `index_limit` (0: all), older ones on /archive/<year>/ pages
+    index = c.Type(bool, default=True)
+    index_limit = c.Type(int, default=100)
+    archive_prefix = c.Type(str, default="archive")
+    # pages' sitemap dates from publication dates instead of the build date
+    reproducible = c.Type(bool, default=True)

@@ -1,0 +1,405 @@
+"""View data -> Markdown pages, facts.json, facts.csv, the Atom feed and
+redirect pages. No mkdocs import: the plugin calls these and hands the strings
+to MkDocs as generated files.
+
+Like Datasette's table view, one function builds a brief's view data
+(``brief_view``) and every format renders that same data.
+
+All markup lives in Jinja2 templates (``templates/``), rendered by one
+``jinja2.Environment`` with autoescape on and ``StrictUndefined``. Fact texts
+come from articles and are hostile: in HTML they are escaped by autoescape, in
+Markdown by the ``md`` filter, in JSON-in-HTML by ``json_script``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator import charts as chartlib
+from generator.cite import citation, md_escape, safe_url
+from generator.render import fmt
+from generator.render.site import Layout, Site, relpath
+
+TEMPLATES = Path(__file__).parent / "templates"
+THEME_DIR = TEMPLATES / "theme"  # brief.html etc., appended to the MkDocs theme dirs
+ASSETS = Path(__file__).parent / "assets"
+
+CSV_COLUMNS = [
+    "brief_id", "published", "fact_id", "subject", "metric", "value", "value_high", "unit",
+    "period", "approximate", "source", "evidence", "permalink",
+]
+
+
+# --- Jinja2 ----------------------------------------------------------------
+
+def _md(text) -> Markup:
+    """Markdown-escape: the text renders as itself, never as Markdown or HTML."""
+    return Markup(md_escape(str(text) if text is not None else ""))
+
+
+def _json_script(data) -> Markup:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&'
+    can end the element or open a comment."""
+    s = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    s = s.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    s = s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(s)
+
+
+def make_env(override_dirs: list[Path] | tuple = ()) -> jinja2.Environment:
+    """Templates from ``<custom_dir>/briefs`` (if any) first, then the package's."""
+    loaders = [jinja2.FileSystemLoader(str(d)) for d in override_dirs if Path(d).is_dir()]
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = _md
+    env.filters["json_script"] = _json_script
+    env.filters["one_line"] = fmt.one_line
+    env.filters["date"] = fmt.date
+    env.filters["period"] = fmt.period
+    env.filters["tojson"] = lambda v: Markup(json.dumps(v, ensure_ascii=True).replace("<", "\\u003c")
+                                             .replace(">", "\\u003e").replace("&", "\\u0026"))
+    return env
+
+
+_KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+
+
+def compact_html(html: str) -> str:
+    """Collapse the theme's indentation (whitespace runs with a newline become
+    one newline), leaving <pre>, <textarea>, <script> and <style> alone.
+    Rendering is unchanged; a brief page loses ~3 KB."""
+    parts = _KEEP.split(html)
+    out = []
+    i = 0
+    while i < len(parts):
+        out.append(re.sub(r"[ \t\r]*\n\s*", "\n", parts[i]))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])  # the kept element (group 1); group 2 is its tag name
+        i += 3
+    return "".join(out)
+
+
+# --- view data -------------------------------------------------------------
+
+def _metric_row(site: Site, brief, m, here: str) -> dict:
+    g = site.lookup(brief.id, m.subject)
+    return {
+        "id": m.id,
+        "subject": fmt.one_line(m.subject),
+        "subject_url": site.layout.rel(site.layout.entity_uri(g.slug), here) if g else None,
+        "measure": fmt.one_line(m.metric),
+        "value": fmt.value(m.value, m.unit, m.value_high, m.approximate),
+        "unit": m.unit,
+        "period": fmt.period(m.period),
+        "period_iso": m.period or "",
+        "source": fmt.one_line(m.source),
+        "evidence": fmt.one_line(m.evidence),
+        "evidence_same": False,
+    }
+
+
+def _quote_row(site: Site, brief, q, here: str) -> dict:
+    g = site.lookup(brief.id, q.speaker)
+    role = fmt.one_line(q.role) or (g.roles[0] if g and g.roles else "")
+    return {
+        "id": q.id,
+        "speaker": fmt.one_line(q.speaker) or "Unattributed",
+        "speaker_url": site.layout.rel(site.layout.entity_uri(g.slug), here) if g else None,
+        "role": role,
+        "text": fmt.one_line(q.text),
+        "evidence": fmt.one_line(q.evidence),
+    }
+
+
+def _brief_card(site: Site, brief, here: str) -> dict:
+    """A brief in a list (home, tag and entity pages)."""
+    ents = site.brief_entities(brief)
+    return {
+        "id": brief.id,
+        "url": site.layout.rel(site.layout.brief_uri(brief.id), here),
+        "title": fmt.one_line(brief.headline or brief.source.title or brief.id),
+        "published": brief.source.published or "",
+        "date": fmt.date(brief.source.published),
+        "summary": fmt.one_line(brief.summary),
+        "companies": [{"name": g.name, "url": site.layout.rel(site.layout.entity_uri(g.slug), here)}
+                      for g in ents if g.type in ("org", "brand")][:8],
+    }
+
+
+def _place_charts(charts, uri_of, here: str, layout: Layout):
+    for c in charts:
+        c.svg_uri = uri_of(c.id)
+        c.svg_url = layout.rel(c.svg_uri, here)
+    return charts
+
+
+def brief_view(site: Site, brief, renderer: chartlib.SvgRenderer | None, site_name: str = "Market briefs",
+               charts: bool = True) -> dict:
+    """Everything the brief page, its facts.json and facts.csv show."""
+    L = site.layout
+    here = L.brief_uri(brief.id)
+    src = brief.source
+    metrics = brief.visible_metrics()
+    rows = [_metric_row(site, brief, m, here) for m in metrics]
+    for prev, row in zip(rows, rows[1:]):
+        row["evidence_same"] = row["evidence"] == prev["evidence"]
+    charts = chartlib.render(chartlib.comparable_groups(metrics), renderer) if charts else []
+    _place_charts(charts, lambda cid: L.brief_chart_uri(brief.id, cid), here, L)
+    cite = citation(brief, None, L.site_url, prefix=L.prefix, use_directory_urls=L.use_directory_urls,
+                    site_name=site_name)
+    return {
+        "id": brief.id,
+        "title": fmt.one_line(brief.headline or src.title or brief.id),
+        "summary": fmt.one_line(brief.summary),
+        "source": {
+            "title": fmt.one_line(src.title),
+            "url": safe_url(src.url),
+            "authors": fmt.join_names([fmt.one_line(a) for a in src.authors]),
+            "publisher": fmt.one_line(src.publisher),
+            "published": src.published or "",
+            "date": fmt.date(src.published),
+        },
+        "metrics": rows,
+        "quotes": [_quote_row(site, brief, q, here) for q in brief.visible_quotes()],
+        "entities": [{"name": g.name, "type": g.type, "url": L.rel(L.entity_uri(g.slug), here),
+                      "role": "; ".join(g.roles)} for g in site.brief_entities(brief)],
+        "tags": [{"name": t.name, "url": L.rel(L.tag_uri(t.slug), here)}
+                 for t in (site.tag(n) for n in site.brief_tag_names(brief))],
+        "charts": charts,
+        "cite": cite,
+        "json_url": L.rel(L.download_uri(brief.id, "json"), here),
+        "csv_url": L.rel(L.download_uri(brief.id, "csv"), here),
+        "home_url": L.rel("index.md", here),
+    }
+
+
+def entity_view(site: Site, slug: str, renderer: chartlib.SvgRenderer | None, charts: bool = True) -> dict:
+    L = site.layout
+    g = site.entities[slug]
+    here = L.entity_uri(slug)
+    rows = []
+    for b, m in g.metrics:
+        r = _metric_row(site, b, m, here)
+        r["brief_url"] = L.rel(L.brief_uri(b.id), here, m.id)
+        r["brief_title"] = fmt.one_line(b.headline or b.source.title or b.id)
+        r["published"] = b.source.published or ""
+        rows.append(r)
+    rows.sort(key=lambda r: (r["measure"].casefold(), r["unit"], r["period_iso"], r["published"], r["id"]))
+    series = chartlib.render(chartlib.series_groups([m for _, m in g.metrics]), renderer) if charts else []
+    _place_charts(series, lambda cid: L.entity_chart_uri(slug, cid), here, L)
+    quotes = []
+    for b, q in g.quotes:
+        r = _quote_row(site, b, q, here)
+        r["brief_url"] = L.rel(L.brief_uri(b.id), here, q.id)
+        r["brief_title"] = fmt.one_line(b.headline or b.source.title or b.id)
+        r["date"] = fmt.date(b.source.published)
+        quotes.append(r)
+    return {
+        "slug": slug, "name": g.name, "type": g.type, "aliases": g.aliases, "roles": g.roles,
+        "briefs": [_brief_card(site, site.by_id[i], here) for i in g.brief_ids],
+        "metrics": rows, "charts": series, "quotes": quotes,
+        "home_url": L.rel("index.md", here),
+        "entities_url": L.rel(f"{L.entities_prefix}/index.md", here),
+    }
+
+
+# --- downloads -------------------------------------------------------------
+
+def _num(v):
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def brief_facts(site: Site, brief) -> dict:
+    """facts.json of one brief: CONTRACT.md's shape plus ids, anchors and permalinks."""
+    L = site.layout
+    uri = L.brief_uri(brief.id)
+    src = brief.source
+    return {
+        "id": brief.id,
+        "url": L.absolute(uri),
+        "headline": brief.headline,
+        "summary": brief.summary,
+        "tags": list(brief.tags),
+        "source": {"title": src.title, "published": src.published, "authors": list(src.authors),
+                   "publisher": src.publisher, "url": safe_url(src.url)},
+        "body": None,  # the article text is not republished
+        "entities": [
+            {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "role": e.role,
+             "url": (L.absolute(L.entity_uri(g.slug)) if (g := site.lookup(brief.id, e.name)) else None)}
+            for e in brief.visible_entities()
+        ],
+        "metrics": [
+            {"id": m.id, "anchor": f"#{m.id}", "permalink": L.absolute(uri, m.id),
+             "subject": m.subject, "metric": m.metric, "value": _num(m.value), "value_high": _num(m.value_high),
+             "unit": m.unit, "period": m.period, "approximate": m.approximate, "source": m.source,
+             "evidence": m.evidence}
+            for m in brief.visible_metrics()
+        ],
+        "quotes": [
+            {"id": q.id, "anchor": f"#{q.id}", "permalink": L.absolute(uri, q.id),
+             "speaker": q.speaker, "role": q.role, "text": q.text, "evidence": q.evidence}
+            for q in brief.visible_quotes()
+        ],
+    }
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _cell(v) -> str:
+    """A CSV cell. Text that a spreadsheet would run as a formula
+    (=, +, -, @, tab, CR first) gets a leading apostrophe; numbers stay numbers."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(_num(v))
+    s = str(v)
+    if s[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        s = "'" + s
+    return s
+
+
+def csv_rows(site: Site, brief) -> list[list[str]]:
+    L = site.layout
+    uri = L.brief_uri(brief.id)
+    return [
+        [_cell(x) for x in (brief.id, brief.source.published, m.id, m.subject, m.metric, m.value, m.value_high,
+                            m.unit, m.period, m.approximate, m.source, m.evidence, L.absolute(uri, m.id))]
+        for m in brief.visible_metrics()
+    ]
+
+
+def to_csv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+# --- Markdown and other text outputs ----------------------------------------
+
+class Renderer:
+    """Renders every page type from its template. Template objects are loaded
+    once and reused for every page."""
+
+    def __init__(self, site: Site, env: jinja2.Environment, site_name: str = "Market briefs",
+                 svg: chartlib.SvgRenderer | None = None, charts: bool = True):
+        self.charts = charts
+        self.site = site
+        self.env = env
+        self.site_name = site_name
+        self.svg = svg
+        self._t: dict[str, jinja2.Template] = {}
+
+    def _render(self, name: str, **ctx) -> str:
+        t = self._t.get(name)
+        if t is None:
+            t = self._t[name] = self.env.get_template(name)
+        return t.render(site_name=self.site_name, **ctx)
+
+    def brief(self, brief) -> tuple[str, dict]:
+        view = brief_view(self.site, brief, self.svg, self.site_name, self.charts)
+        md = self._render("brief.md.j2", b=view, front_title=fmt.safe_title(view["title"]))
+        return md, view
+
+    def entity(self, slug: str) -> tuple[str, dict]:
+        view = entity_view(self.site, slug, self.svg, self.charts)
+        return self._render("entity.md.j2", e=view, front_title=fmt.safe_title(view["name"])), view
+
+    def index(self, limit: int = 0, here: str = "index.md") -> str:
+        """The home page: the newest ``limit`` briefs (0: all), then links to
+        the yearly archive pages when there are more."""
+        L = self.site.layout
+        shown = self.site.briefs[:limit] if limit else self.site.briefs
+        cards = [_brief_card(self.site, b, here) for b in shown]
+        archive = []
+        if len(shown) < len(self.site.briefs):
+            archive = [{"year": y, "count": len(bs), "url": L.rel(L.archive_uri(y), here)}
+                       for y, bs in self.site.by_year()]
+        return self._render("index.md.j2", briefs=cards, total=len(self.site.briefs), archive=archive,
+                            feed_url=L.rel("feed.xml", here),
+                            tags_url=L.rel(f"{L.tags_prefix}/index.md", here),
+                            entities_url=L.rel(f"{L.entities_prefix}/index.md", here))
+
+    def archive(self, year: str, briefs: list) -> str:
+        L = self.site.layout
+        here = L.archive_uri(year)
+        cards = [_brief_card(self.site, b, here) for b in briefs]
+        return self._render("archive.md.j2", year=year, briefs=cards, home_url=L.rel("index.md", here),
+                            front_title=fmt.safe_title(f"Briefs of {year}"))
+
+    def entities_index(self) -> str:
+        L = self.site.layout
+        here = f"{L.entities_prefix}/index.md"
+        groups = sorted(self.site.entities.values(), key=lambda g: (g.name.casefold(), g.slug))
+        items = [{"name": g.name, "type": g.type, "count": len(g.brief_ids),
+                  "url": L.rel(L.entity_uri(g.slug), here)} for g in groups]
+        return self._render("entities.md.j2", entities=items)
+
+    def tag(self, slug: str) -> str:
+        L = self.site.layout
+        t = self.site.tags[slug]
+        here = L.tag_uri(slug)
+        cards = [_brief_card(self.site, self.site.by_id[i], here) for i in t.brief_ids]
+        return self._render("tag.md.j2", tag=t, briefs=cards, front_title=fmt.safe_title(f"Tag: {t.name}"),
+                            tags_url=L.rel(f"{L.tags_prefix}/index.md", here))
+
+    def tags_index(self) -> str:
+        L = self.site.layout
+        here = f"{L.tags_prefix}/index.md"
+        tags = sorted(self.site.tags.values(), key=lambda t: (t.name.casefold(), t.slug))
+        items = [{"name": t.name, "count": len(t.brief_ids), "url": L.rel(L.tag_uri(t.slug), here)} for t in tags]
+        return self._render("tags.md.j2", tags=items)
+
+    def feed(self, limit: int) -> str:
+        L = self.site.layout
+        entries = []
+        for b in self.site.briefs[:limit]:
+            uri = L.brief_uri(b.id)
+            entries.append({
+                "id": L.absolute(uri) if L.site_url else f"urn:briefs:{b.id}",
+                "url": L.absolute(uri) if L.site_url else L.url(uri),
+                "title": fmt.one_line(b.headline or b.source.title or b.id),
+                "updated": f"{b.source.published or '1970-01-01'}T00:00:00Z",
+                "authors": [fmt.one_line(a) for a in b.source.authors],
+                "summary": fmt.one_line(b.summary),
+                "categories": self.site.brief_tag_names(b),
+                "json_url": L.absolute(L.download_uri(b.id, "json")),
+            })
+        return self._render(
+            "feed.xml.j2", entries=entries,
+            feed_id=L.absolute("feed.xml") if L.site_url else "urn:briefs:feed",
+            self_url=L.absolute("feed.xml") if L.site_url else "feed.xml",
+            home_url=L.absolute("index.md") if L.site_url else "./",
+            updated=f"{self.site.newest_date or '1970-01-01'}T00:00:00Z",
+        )
+
+    def redirect(self, old: str, new_id: str) -> str:
+        L = self.site.layout
+        here = L.redirect_uri(old)
+        # the redirect file is a plain file: its URL is its path
+        base = here.rsplit("/", 1)[0] + "/"
+        target_url = L.url(L.brief_uri(new_id))
+        rel = relpath(target_url, base) + ("/" if target_url.endswith("/") else "")
+        return self._render("redirect.html.j2", old=old, target=rel,
+                            canonical=L.absolute(L.brief_uri(new_id)) if L.site_url else rel,
+                            title=fmt.one_line(self.site.by_id[new_id].headline or new_id))

@@ -1,0 +1,209 @@
+"""The ``briefs`` MkDocs plugin: fact files in, site pages out.
+
+Registered as the ``briefs`` entry point in ``mkdocs.plugins``, so a plain
+``mkdocs build`` runs it. This module only dispatches MkDocs events; the work
+is in ``site.py`` (the site as data), ``pages.py`` (pages, downloads, feed) and
+``generator/charts.py``. Nothing is written into docs/: every page is a
+``File.generated`` virtual file.
+
+Events:
+  on_config        theme folder for ``briefs.html``, briefs.css/js
+  on_files         load briefs/*.yaml, make every page and download
+  on_pre_page      reproducible sitemap dates
+  on_page_context  page data for ``briefs.html`` (alternate links, charts)
+  on_post_page     compact plugin pages' HTML; name Material's search dialog
+  on_serve         watch the fact files folder
+  on_post_build    one-line summary
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.charts import SvgRenderer
+from generator.facts.store import load_all
+from generator.render import pages
+from generator.render.config import BriefsConfig
+from generator.render.site import Layout, Site
+
+log = logging.getLogger("mkdocs.plugins.briefs")
+
+ASSET_DIR = "assets/briefs"
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+ASSETS = {
+    f"{ASSET_DIR}/briefs.css": pages.ASSETS / "briefs.css",
+    f"{ASSET_DIR}/briefs.js": pages.ASSETS / "briefs.js",
+    f"{ASSET_DIR}/vega-bundle.min.js": pages.ASSETS / "vendor" / "vega-bundle.min.js",
+}
+
+
+class BriefsPlugin(BasePlugin[BriefsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.page_meta: dict[str, dict] = {}
+        self.site: Site | None = None
+        self.svg: SvgRenderer | None = None
+
+    # -- configuration -------------------------------------------------------
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        if str(pages.THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(pages.THEME_DIR))  # after custom_dir and Material: both win
+        for css in (f"{ASSET_DIR}/briefs.css",):
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        if f"{ASSET_DIR}/briefs.js" not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(f"{ASSET_DIR}/briefs.js")
+        return config
+
+    # -- pages -----------------------------------------------------------------
+    def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled:
+            return files
+        cfg = self.config
+        custom = [Path(config.theme.custom_dir) / "briefs"] if config.theme.custom_dir else []
+        for d in custom:  # our template overrides are not theme assets to publish
+            for f in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(d)]:
+                files.remove(f)
+        folder = self.root / cfg.briefs_dir
+        briefs = []
+        if not folder.is_dir():
+            log.info("briefs: no fact files folder %s; the site has no briefs", folder)
+        for loaded in load_all(folder) if folder.is_dir() else []:
+            if loaded.error:
+                log.warning("briefs: skipped a broken fact file: %s", loaded.error)
+            elif loaded.brief.id == "index":
+                log.warning("briefs: %s: 'index' is reserved and cannot be a brief id", loaded.path)
+            else:
+                briefs.append(loaded.brief)
+
+        layout = Layout(prefix=cfg.prefix.strip("/"), entities_prefix=cfg.entities_prefix.strip("/"),
+                        tags_prefix=cfg.tags_prefix.strip("/"), archive_prefix=cfg.archive_prefix.strip("/"),
+                        use_directory_urls=config.use_directory_urls,
+                        site_url=config.site_url or None)
+        self.site = site = Site(briefs, layout)
+        env = pages.make_env(custom)
+        cache = (self.root / cfg.cache_dir) if cfg.cache_dir else None
+        self.svg = SvgRenderer(cache) if cfg.charts else None
+        render = pages.Renderer(site, env, config.site_name, self.svg, charts=cfg.charts)
+        self.page_meta = {}
+        feed = "feed.xml" if cfg.feed else None
+
+        def add(uri: str, *, content: str | None = None, path: Path | None = None,
+                inclusion=InclusionLevel.NOT_IN_NAV, meta: dict | None = None) -> None:
+            if files.get_file_from_path(uri) is not None:
+                log.warning("briefs: %s already exists in the docs; the generated one is skipped", uri)
+                return
+            if content is not None:
+                f = File.generated(config, uri, content=content, inclusion=inclusion)
+            else:
+                f = File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
+            files.append(f)
+            if meta is not None:
+                self.page_meta[uri] = {"json": None, "csv": None, "charts": False, "feed": feed,
+                                       "vega": f"{ASSET_DIR}/vega-bundle.min.js", "date": None, **meta}
+
+        for uri, path in ASSETS.items():
+            add(uri, path=path, inclusion=InclusionLevel.INCLUDED)
+
+        if cfg.index:
+            if files.get_file_from_path("index.md") is None:
+                add("index.md", content=render.index(cfg.index_limit), inclusion=InclusionLevel.INCLUDED, meta={})
+                if cfg.index_limit and len(site.briefs) > cfg.index_limit:
+                    for year, briefs_of_year in site.by_year():
+                        add(layout.archive_uri(year), content=render.archive(year, briefs_of_year), meta={})
+            else:
+                log.info("briefs: docs/index.md exists, so the home page does not list the briefs")
+
+        all_facts, all_rows = [], []
+        for b in sorted(site.briefs, key=lambda b: b.id):
+            md, view = render.brief(b)
+            add(layout.brief_uri(b.id), content=md, meta={
+                "json": layout.download_uri(b.id, "json"), "csv": layout.download_uri(b.id, "csv"),
+                "charts": bool(view["charts"]), "date": b.source.published})
+            facts = pages.brief_facts(site, b)
+            rows = pages.csv_rows(site, b)
+            add(layout.download_uri(b.id, "json"), content=pages.to_json(facts))
+            add(layout.download_uri(b.id, "csv"), content=pages.to_csv(rows))
+            for c in view["charts"]:
+                if c.svg:
+                    add(c.svg_uri, content=c.svg)
+            all_facts.append(facts)
+            all_rows.extend(rows)
+
+        add(f"{layout.entities_prefix}/index.md", content=render.entities_index(),
+            inclusion=InclusionLevel.INCLUDED, meta={})
+        for slug in sorted(site.entities):
+            md, view = render.entity(slug)
+            add(layout.entity_uri(slug), content=md, meta={"charts": bool(view["charts"])})
+            for c in view["charts"]:
+                if c.svg:
+                    add(c.svg_uri, content=c.svg)
+
+        add(f"{layout.tags_prefix}/index.md", content=render.tags_index(), inclusion=InclusionLevel.INCLUDED, meta={})
+        for slug in sorted(site.tags):
+            add(layout.tag_uri(slug), content=render.tag(slug), meta={})
+
+        claimed: dict[str, str] = {}
+        for b in sorted(site.briefs, key=lambda b: b.id):
+            for old in sorted(set(b.redirect_from)):
+                if old in site.by_id or old in claimed:
+                    other = old if old in site.by_id else claimed[old]
+                    log.warning("briefs: %s: redirect_from %r is already taken by %s; no redirect made",
+                                b.id, old, other)
+                    continue
+                claimed[old] = b.id
+                add(layout.redirect_uri(old), content=render.redirect(old, b.id))
+
+        if cfg.feed:
+            add("feed.xml", content=render.feed(cfg.feed_limit))
+        if cfg.site_downloads:
+            add("facts.json", content=pages.to_json({"site": config.site_name, "briefs": all_facts}))
+            add("facts.csv", content=pages.to_csv(all_rows))
+        return files
+
+    def on_serve(self, server, config, builder):
+        """Live reload on fact-file edits, also when ``briefs_dir`` is not in ``watch:``."""
+        folder = self.root / self.config.briefs_dir
+        watched = {str(Path(w).resolve()) for w in config.watch}
+        if self.config.enabled and folder.is_dir() and str(folder.resolve()) not in watched:
+            server.watch(str(folder))
+        return server
+
+    def on_pre_page(self, page, config, files):
+        """Sitemap ``lastmod`` from publication dates, not today, so that two
+        builds of the same facts are byte-identical (unless SOURCE_DATE_EPOCH is set)."""
+        if self.config.enabled and self.config.reproducible and self.site and not os.environ.get("SOURCE_DATE_EPOCH"):
+            meta = self.page_meta.get(page.file.src_uri) or {}
+            date = meta.get("date") or self.site.newest_date
+            if date:
+                page.update_date = date
+        return page
+
+    def on_page_context(self, context, page, config, nav):
+        if self.config.enabled:
+            context["briefs_page"] = self.page_meta.get(page.file.src_uri)
+        return context
+
+    def on_post_page(self, output, page, config):
+        if not self.config.enabled:
+            return output
+        # Material's search dialog has no accessible name (axe: aria-dialog-name)
+        output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        if page.file.src_uri in self.page_meta:
+            return pages.compact_html(output)
+        return output
+
+    def on_post_build(self, config):
+        if self.config.enabled and self.site is not None:
+            svg = self.svg
+            log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
+                     len(self.site.briefs), len(self.site.entities), len(self.site.tags),
+                     svg.rendered if svg else 0, svg.cached if svg else 0)

@@ -1,0 +1,87 @@
+"""Rule-based entities, on small made-up articles."""
+from __future__ import annotations
+
+from generator.extract import entities
+from generator.models import Document
+
+
+def _ents(*paras: str):
+    doc = Document(path="t.txt", kind="text", raw="\n\n".join(paras), encoding="utf-8", paragraphs=list(paras))
+    return entities.extract(doc)
+
+
+def _find(ents, name):
+    for e in ents:
+        if e.name == name or name in e.aliases:
+            return e
+    raise AssertionError(f"{name!r} not in {[(e.name, e.aliases) for e in ents]}")
+
+
+def test_org_suffix_and_alias_merge():
+    ents = _ents("Korvin Group Co. said on Monday it would expand. Korvin shares rose 4%.",
+                 "Analysts expect Korvin to hire more staff.")
+    e = _find(ents, "Korvin")
+    assert e.type == "org"
+    assert e.name == "Korvin Group Co."
+    assert sum(1 for x in ents if "Korvin" in x.name or "Korvin" in x.aliases) == 1
+
+
+def test_hyphenated_full_name_absorbs_short_form():
+    ents = _ents("Dalmer-Roth sold more trucks than Volta in March.", "Dalmer also cut prices.")
+    e = _find(ents, "Dalmer")
+    assert e.name == "Dalmer-Roth"
+
+
+def test_person_with_role_before_name_and_surname_alias():
+    ents = _ents("Vantor chairman Ilse Brandt said sales were strong.", "Brandt spoke in Berlin.")
+    p = _find(ents, "Ilse Brandt")
+    assert p.type == "person"
+    assert "Brandt" in p.aliases
+    assert p.role and "chairman" in p.role
+    assert not any(e.name == "Brandt" for e in ents)
+
+
+def test_person_role_from_apposition():
+    ents = _ents("Rafael Montes, chief executive of Solenne Energy, said the plant would close.")
+    p = _find(ents, "Rafael Montes")
+    assert p.type == "person"
+    assert p.role and "chief executive of Solenne Energy" in p.role
+    assert _find(ents, "Solenne Energy").type == "org"
+
+
+def test_acronym_in_parentheses_merges():
+    ents = _ents("The Global Shipping Council (GSC) warned of delays.", "The GSC said ports were full.")
+    e = _find(ents, "Global Shipping Council")
+    assert "GSC" in e.aliases
+    assert not any(x.name == "GSC" for x in ents)
+
+
+def test_products_and_brands():
+    ents = _ents("Nordia launched the Kesto brand in 2021.",
+                 "Kesto's new Q7 sedan competes with the Nordia K20 and Rivale's ZX3.")
+    assert _find(ents, "Kesto").type == "brand"
+    assert _find(ents, "Q7").type == "product"
+    assert _find(ents, "ZX3").type == "product"
+
+
+def test_precision_no_sentence_openers_months_or_weekdays():
+    ents = _ents("Despite the slump, Harlow Mills raised prices in March.",
+                 "Meanwhile, demand fell on Tuesday. Register now.")
+    names = {e.name for e in ents}
+    assert "Despite" not in names and "Meanwhile" not in names
+    assert "March" not in names and "Tuesday" not in names and "Register" not in names
+    assert "Harlow Mills" in names
+
+
+def test_places_typed():
+    ents = _ents("Prices in Germany and New Zealand rose, while Lumo Bank stayed in London.")
+    assert _find(ents, "Germany").type == "place"
+    assert _find(ents, "New Zealand").type == "place"
+    assert _find(ents, "Lumo Bank").type == "org"
+
+
+def test_ticker_is_alias_not_entity():
+    ents = _ents("Shares of Trelco Inc ( TRL.N ) fell 3 percent.")
+    e = _find(ents, "Trelco Inc")
+    assert "TRL.N" in e.aliases
+    assert not any(x.name.startswith("TRL") for x in ents)

@@ -1,0 +1,61 @@
+"""generator/charts.py: which figures make a chart, the spec, the SVG and its cache."""
+from types import SimpleNamespace as NS
+
+from generator import charts
+
+
+def m(subject, value, metric="deliveries", unit="vehicles", period="2025-01/2025-02", high=None, id=None):
+    return NS(id=id or subject.lower(), subject=subject, metric=metric, value=value, value_high=high, unit=unit,
+              period=period, approximate=False)
+
+
+def test_groups_need_two_comparable_point_figures():
+    ms = [m("Mercedes", 22160), m("BMW", 18130), m("Aito", 17190), m("M9", 509800, "price", "CNY"),
+          m("X", 1, high=2), m("Y", 3, metric="")]
+    got = charts.comparable_groups(ms)
+    assert [(c.id, [p.label for p in c.points]) for c in got] == [
+        ("chart-deliveries-vehicles", ["Mercedes", "BMW", "Aito"])]
+    assert got[0].title == "Deliveries (vehicles), Jan–Feb 2025"
+
+
+def test_labels_carry_periods_when_they_differ():
+    got = charts.comparable_groups([m("Seres", 250000, "sales", period="2023"), m("Seres", 427000, "sales", period="2024")])
+    assert [p.label for p in got[0].points] == ["Seres (2023)", "Seres (2024)"]
+
+
+def test_series_one_value_per_period_sorted():
+    rows = [m("Seres", 427000, "sales", period="2024"), m("Seres", 250000, "sales", period="2023"),
+            m("Seres", 1, "sales", period="2024")]  # an older report of 2024: the newest (first) wins
+    got = charts.series_groups(rows)
+    assert [(p.label, p.value) for p in got[0].points] == [("2023", 250000), ("2024", 427000)]
+    assert got[0].kind == "line"
+
+
+def test_spec_and_svg_cached_by_hash(tmp_path):
+    c = charts.comparable_groups([m("Mercedes", 22160), m("BMW", 18130)])
+    r = charts.SvgRenderer(tmp_path)
+    charts.render(c, r)
+    spec = c[0].spec
+    assert "$schema" not in spec and spec["data"]["values"][0] == {"label": "Mercedes", "value": 22160, "display": "22,160 vehicles"}
+    assert c[0].svg.startswith("<svg") and "currentColor" in c[0].svg and charts.TEXT_SENTINEL not in c[0].svg
+    assert list(tmp_path.glob("*.svg")) == [tmp_path / f"{charts.spec_hash(spec)}.svg"]
+    r2 = charts.SvgRenderer(tmp_path)
+    charts.render(charts.comparable_groups([m("Mercedes", 22160), m("BMW", 18130)]), r2)
+    assert (r.rendered, r2.rendered, r2.cached) == (1, 0, 1)
+
+
+def test_hostile_labels_stay_text():
+    c = charts.comparable_groups([m("<script>alert(1)</script>", 1), m("<img src=x onerror=alert(2)>", 2)])
+    charts.render(c, charts.SvgRenderer(None))
+    assert "<script" not in c[0].svg and "<img" not in c[0].svg
+    assert "&lt;script&gt;" in c[0].svg
+
+
+def test_active_svg_is_refused():
+    import pytest
+
+    for bad in ('<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>',
+                '<svg xmlns="http://www.w3.org/2000/svg" onload="x"/>',
+                '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:x"/></svg>'):
+        with pytest.raises(charts.UnsafeSvg):
+            charts._postprocess(bad)

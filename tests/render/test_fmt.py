@@ -1,0 +1,48 @@
+"""generator/render/fmt.py: how values, periods and titles read."""
+import pytest
+
+from generator.render import fmt
+
+
+@pytest.mark.parametrize("args, expected", [
+    ((509800, "CNY"), "CNY 509,800"),
+    ((42, "%"), "42%"),
+    ((-23, "%"), "-23%"),
+    ((10000, "CNY", 20000), "CNY 10,000–20,000"),
+    ((-20000, "CNY", -10000), "CNY -20,000 to -10,000"),
+    ((10, "%", 20), "10–20%"),
+    ((3, "x"), "3×"),
+    ((1.5, "pp"), "1.5 pp"),
+    ((22160, "vehicles"), "22,160 vehicles"),
+    ((1234.5678, "USD"), "USD 1,234.57"),
+    ((7, ""), "7"),
+])
+def test_value(args, expected):
+    assert fmt.value(*args) == expected
+
+
+def test_approximate():
+    assert fmt.value(427000, "vehicles", approximate=True) == "≈427,000 vehicles"
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("2024", "2024"), ("2025-Q1", "Q1 2025"), ("2025-H2", "H2 2025"), ("2025-03", "Mar 2025"),
+    ("2025-03-14", "14 Mar 2025"), ("2025-01/2025-02", "Jan–Feb 2025"), ("2021/2024", "2021–2024"),
+    ("2024-11/2025-02", "Nov 2024–Feb 2025"), (None, ""),
+])
+def test_period(period, expected):
+    assert fmt.period(period) == expected
+
+
+def test_date_and_names():
+    assert fmt.date("2025-05-19") == "19 May 2025"
+    assert fmt.join_names(["A", "B", "C"]) == "A, B and C"
+    assert fmt.one_line(" a\n\n b\tc ") == "a b c"
+
+
+def test_safe_title_has_no_markup():
+    t = fmt.safe_title("<script>alert(1)</script> AT&T &lt;b&gt; &#60;")
+    assert "<" not in t and ">" not in t
+    assert "&l" not in t and "&#" not in t
+    assert "AT＆T" in t  # an ampersand before a letter could start an entity: full-width
+

@@ -1,0 +1,237 @@
+"""The site is built beside the old one and swapped in only when complete; a
+killed or failed build leaves the previous site as it was; two builds of the
+same inputs are byte-identical."""
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import publish
+from tests.test_pipeline import REPO, article, brief_of, briefs_cli, make_project, needs_site, tree_bytes, write_seed
+
+SEEDS = {f"{i:02d}.txt": article(i) for i in range(6)}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("atomic") / "proj", SEEDS)
+    briefs_cli(root, "build", check=0)
+    assert (root / "site" / "index.html").is_file()
+    return root
+
+
+def _copy(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst, symlinks=True)
+    return dst
+
+
+def _popen_build(root: Path, *args: str) -> subprocess.Popen:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.Popen([sys.executable, "-m", "generator.cli", "build", *args], cwd=root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+# --- killed half-way -----------------------------------------------------------
+
+def test_killed_build_leaves_the_old_site_intact(built, tmp_path):
+    root = _copy(built, tmp_path / "proj")
+    old_site = tree_bytes(root / "site")
+    write_seed(root, "new-one.txt", article(20))  # a finished build would change the site
+    proc = _popen_build(root)
+    new = root / ".site.new"
+    deadline = time.monotonic() + 120
+    while not new.exists():
+        if proc.poll() is not None:
+            pytest.fail(f"the build ended (exit {proc.returncode}) before .site.new appeared: "
+                        f"{proc.stderr.read().decode()}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(".site.new never appeared")
+        time.sleep(0.002)
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait(timeout=30) == -signal.SIGKILL
+    proc.stderr.close()
+
+    assert tree_bytes(root / "site") == old_site, "a killed build changed the published site"
+    assert not (root / ".site.old").exists()
+
+    # the next build cleans up and publishes, the new brief included
+    proc = briefs_cli(root, "build", check=0)
+    assert not new.exists() and not (root / ".site.old").exists()
+    _, data = brief_of(root, "new-one.txt")
+    assert (root / "site" / "briefs" / data["id"] / "index.html").is_file() or not (REPO / "mkdocs.yml").exists()
+    assert tree_bytes(root / "site") != old_site
+
+
+# --- failed ----------------------------------------------------------------------
+
+BREAKAGES = {
+    "invalid-yaml": lambda text: text + "\ntheme: [unclosed\n",
+    "unknown-plugin": lambda text: text.replace("plugins:", "plugins:\n  - no-such-plugin-xyz", 1)
+    if "plugins:" in text else text + "\nplugins:\n  - no-such-plugin-xyz\n",
+    "unknown-theme": lambda text: text + "\ntheme:\n  name: no-such-theme-xyz\n",
+}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_failed_build_keeps_the_old_site_and_says_why_in_one_line(built, tmp_path, breakage):
+    root = _copy(built, tmp_path / "proj")
+    old_site = tree_bytes(root / "site")
+    config = root / "mkdocs.yml"
+    config.write_text(BREAKAGES[breakage](config.read_text(encoding="utf-8")), encoding="utf-8")
+    proc = briefs_cli(root, "build", check=1)
+    errors = [l for l in proc.stderr.splitlines() if l.startswith("briefs: error:")]
+    assert len(errors) == 1, proc.stderr
+    assert "mkdocs.yml" in errors[0] and "previous site is kept" in errors[0], errors[0]
+    assert "Traceback" not in proc.stderr
+    assert tree_bytes(root / "site") == old_site
+    assert not (root / ".site.new").exists() and not (root / ".site.old").exists()
+    report = yaml.safe_load((root / ".briefs-cache" / "build-report.json").read_text(encoding="utf-8"))
+    assert report["site_error"] and report["site_built"] is False
+    # the fact files were still brought up to date
+    assert len(report["briefs"]) == len(SEEDS)
+
+
+def test_strict_mkdocs_warning_fails_the_build_and_keeps_the_site(built, tmp_path):
+    root = _copy(built, tmp_path / "proj")
+    old_site = tree_bytes(root / "site")
+    (root / "docs" / "broken-link.md").write_text("# Broken\n\n[missing](no-such-page.md)\n", encoding="utf-8")
+    briefs_cli(root, "build", check=0)  # a warning only
+    assert tree_bytes(root / "site") != old_site
+    old_site = tree_bytes(root / "site")
+    (root / "docs" / "broken-link.md").write_text("# Broken\n\n[missing](other-missing.md)\n", encoding="utf-8")
+    proc = briefs_cli(root, "build", "--strict", check=1)
+    errors = [l for l in proc.stderr.splitlines() if l.startswith("briefs: error:")]
+    assert len(errors) == 1 and "other-missing.md" in errors[0] and "strict" in errors[0], proc.stderr
+    assert tree_bytes(root / "site") == old_site
+
+
+def test_missing_config_is_one_line(tmp_path):
+    root = make_project(tmp_path / "proj", {"a.txt": article(1)})
+    (root / "mkdocs.yml").unlink()
+    proc = briefs_cli(root, "build", check=1)
+    errors = [l for l in proc.stderr.splitlines() if "error" in l]
+    assert errors == ["briefs: error: mkdocs.yml: no such file (the MkDocs configuration)"], proc.stderr
+    assert not (root / "site").exists()
+
+
+# --- recover -------------------------------------------------------------------------
+
+def _fake_site(folder: Path, marker: str) -> Path:
+    (folder / "sub").mkdir(parents=True)
+    (folder / "index.html").write_text(marker, encoding="utf-8")
+    (folder / "sub" / "page.html").write_text(marker * 2, encoding="utf-8")
+    return folder
+
+
+def test_recover_after_kill_between_the_two_renames(tmp_path):
+    site = tmp_path / "site"
+    _fake_site(tmp_path / ".site.old", "old")
+    _fake_site(tmp_path / ".site.new", "new")
+    publish.recover(site)
+    assert (site / "index.html").read_text() == "old"
+    assert not (tmp_path / ".site.old").exists() and not (tmp_path / ".site.new").exists()
+
+
+def test_recover_after_kill_after_the_second_rename(tmp_path):
+    site = _fake_site(tmp_path / "site", "new")
+    _fake_site(tmp_path / ".site.old", "old")
+    publish.recover(site)
+    assert (site / "index.html").read_text() == "new"
+    assert not (tmp_path / ".site.old").exists()
+
+
+def test_swap_without_atomic_exchange(tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "_exchange", lambda a, b: False)
+    site = _fake_site(tmp_path / "site", "old")
+    new = _fake_site(tmp_path / ".site.new", "new")
+    publish.swap_in(new, site)
+    assert (site / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_swap_with_atomic_exchange(tmp_path):
+    site = _fake_site(tmp_path / "site", "old")
+    new = _fake_site(tmp_path / ".site.new", "new")
+    publish.swap_in(new, site)
+    assert (site / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+KILL_BETWEEN_RENAMES = """
+import os, signal, sys
+from pathlib import Path
+from generator import publish
+publish._exchange = lambda a, b: False
+real = Path.rename
+def rename(self, target):
+    out = real(self, target)
+    if Path(target).name == ".site.old":
+        os.kill(os.getpid(), signal.SIGKILL)   # killed between the two renames
+    return out
+Path.rename = rename
+publish.swap_in(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def test_real_kill_between_renames_then_build_recovers(built, tmp_path):
+    root = _copy(built, tmp_path / "proj")
+    old_site = tree_bytes(root / "site")
+    _fake_site(root / ".site.new", "half-swapped")
+    proc = subprocess.run([sys.executable, "-c", KILL_BETWEEN_RENAMES, str(root / ".site.new"), str(root / "site")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert not (root / "site").exists() and (root / ".site.old").is_dir()
+    publish.recover(root / "site")
+    assert tree_bytes(root / "site") == old_site
+    assert not (root / ".site.old").exists() and not (root / ".site.new").exists()
+    # and a build started in that state recovers by itself
+    _fake_site(root / ".site.new", "half-swapped")
+    subprocess.run([sys.executable, "-c", KILL_BETWEEN_RENAMES, str(root / ".site.new"), str(root / "site")],
+                   capture_output=True, timeout=60)
+    assert not (root / "site").exists()
+    briefs_cli(root, "build", check=0)
+    assert tree_bytes(root / "site") == old_site
+
+
+# --- deterministic -------------------------------------------------------------------
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    """Same inputs, another folder, a clean cache, another time: the same bytes in
+    every file (HTML, JSON, feed, sitemap, sitemap.xml.gz, search index, charts)."""
+    time.sleep(1.1)  # a timestamp that leaks would now differ
+    other = make_project(tmp_path / "elsewhere" / "proj2", SEEDS)
+    briefs_cli(other, "build", "-d", "public", check=0)
+    a, b = tree_bytes(built / "site"), tree_bytes(other / "public")
+    assert sorted(a) == sorted(b), set(a) ^ set(b)
+    differ = [name for name in a if a[name] != b[name]]
+    assert not differ, f"differ between two builds: {differ[:10]}"
+    assert "sitemap.xml.gz" in a
+    assert tree_bytes(built / "briefs") == tree_bytes(other / "briefs")
+    for name, data in a.items():  # no absolute build path leaks into the output
+        assert str(built).encode() not in data, name
+        assert str(built.parent).encode() not in data, name
+
+
+def test_rebuild_in_place_is_byte_identical(built, tmp_path):
+    root = _copy(built, tmp_path / "proj")
+    before = tree_bytes(root / "site")
+    briefs_cli(root, "build", check=0)
+    assert tree_bytes(root / "site") == before
+
+
+def test_sitemap_gz_has_no_timestamp(built):
+    data = (built / "site" / "sitemap.xml.gz").read_bytes()
+    mtime = int.from_bytes(data[4:8], "little")
+    assert mtime < time.time() - 86400, "gzip header carries the build time"
+    assert gzip.decompress(data) == (built / "site" / "sitemap.xml").read_bytes()
