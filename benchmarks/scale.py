@@ -402,7 +402,7 @@ def verdict(key: str, v) -> str:
     return "ok" if (v <= t if op == "<=" else v >= t) else "MISS"
 
 
-def print_table(results: list[dict]) -> None:
+def print_table(results: list[dict], markdown: bool = False) -> None:
     sizes = [r["size"] for r in results]
     rows: list[list[str]] = [["measure"] + [f"N={s:,}" for s in sizes] + ["target"]]
     def row(label, get, spec=".2f", key=None):
@@ -448,6 +448,12 @@ def print_table(results: list[dict]) -> None:
     row("search: pagefind index total (MB)", lambda r: (_dig(r, ("pagefind", "total_kb")) or 0) / 1024 or None, ".1f")
     row("peak memory, briefs build (MB)", g("peak_mb"), ",.0f", "peak_mb")
     row("peak memory, bare mkdocs (MB)", g("bare", "peak_mb"), ",.0f")
+    if markdown:
+        for i, r in enumerate(rows):
+            print("| " + " | ".join(c.replace("<=", "≤").replace(">=", "≥") for c in r) + " |")
+            if i == 0:
+                print("|---" + "|---:" * (len(r) - 1) + "|")
+        return
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for i, r in enumerate(rows):
         print("  ".join(c.ljust(w) if j == 0 else c.rjust(w) for j, (c, w) in enumerate(zip(r, widths))))
@@ -478,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="above this size only bare, sync and the clean build run (no rebuild / add-one)")
     ap.add_argument("--extract-only", type=Path, help=argparse.SUPPRESS)  # internal: the extraction-alone step
     ap.add_argument("--report", type=Path, nargs="+", help="print the table of earlier results files and exit")
+    ap.add_argument("--markdown", action="store_true", help="with --report: a Markdown table")
     ap.add_argument("--timeout", type=float, default=3600, help="per-step timeout in seconds")
     ap.add_argument("--keep", type=Path, help="keep the projects in this folder instead of a temp one")
     ap.add_argument("--json", type=Path, help="results file (default: benchmarks/out/scale-<time>.json)")
@@ -490,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         for f in args.report:
             for r in json.loads(f.read_text(encoding="utf-8"))["results"]:
                 merged[r["size"]] = r
-        print_table([merged[k] for k in sorted(merged)])
+        print_table([merged[k] for k in sorted(merged)], markdown=args.markdown)
         return 0
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     pagefind = find_pagefind(args.pagefind)

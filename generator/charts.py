@@ -2,7 +2,8 @@
 at build time with vl-convert-python, and a text alternative.
 
 * A brief gets one bar chart per group of comparable figures: same measure and
-  unit, at least two point values (ranges are left to the table).
+  unit (counts of one measure and period also when the counted noun differs),
+  at least two point values (ranges are left to the table).
 * An entity page gets one line chart per series: same measure and unit, at
   least two distinct periods.
 
@@ -67,6 +68,12 @@ class Chart:
         return f"{self.id}.svg"
 
     @property
+    def page_spec(self) -> dict:
+        """The spec as embedded in the page: without ``config``, which
+        ``assets/briefs.js`` adds (the same for every chart)."""
+        return {k: v for k, v in self.spec.items() if k != "config"}
+
+    @property
     def alt(self) -> str:
         """Text alternative: the chart as a sentence listing every value."""
         kind = "Bar chart" if self.kind == "bar" else "Line chart"
@@ -81,7 +88,9 @@ def _key(measure: str, unit: str) -> tuple[str, str]:
 def _chart_id(measure: str, unit: str, taken: set[str]) -> str:
     from generator.facts.ids import slugify, unique
 
-    base = "chart-" + (slugify(f"{measure} {fmt.unit_label(unit)}", 50) or "figures")
+    label = fmt.unit_label(unit)
+    name = measure if label.casefold() in fmt.one_line(measure).casefold() else f"{measure} {label}"
+    base = "chart-" + (slugify(name, 50) or "figures")
     return unique(base, taken)
 
 
@@ -94,17 +103,80 @@ def _title(measure: str, unit: str, periods: list[str | None]) -> str:
     return title[:1].upper() + title[1:]
 
 
+GENERIC_NOUNS = {"unit", "units", "item", "items", "piece", "pieces"}  # count nouns that name no thing
+
+
+def _is_count(unit: str) -> bool:
+    """A counted noun ("vehicles", "units"), not money, %, pp, × or no unit."""
+    return bool(unit) and not fmt.is_currency(unit) and unit not in ("%", "pp", "x")
+
+
+def _measure(m) -> str:
+    """The figure's measure, or "" when it has none: no metric, or a metric that
+    only repeats the counted noun ("vehicles" of 22,160 vehicles)."""
+    name = fmt.one_line(m.metric)
+    if not name or (_is_count(m.unit) and name.casefold() in ({m.unit.casefold()} | GENERIC_NOUNS)):
+        return ""
+    return name
+
+
+def _noun(units: list[str]) -> str:
+    """The axis noun of a group of counts: the most common, a specific one
+    ("vehicles") before a generic one ("units"), then the first seen."""
+    counts: dict[str, int] = {}
+    for u in units:
+        counts[u] = counts.get(u, 0) + 1
+    return sorted(counts, key=lambda u: (u.casefold() in GENERIC_NOUNS, -counts[u], units.index(u)))[0]
+
+
 def comparable_groups(metrics) -> list[Chart]:
-    """Bar charts for one brief: each group of >= 2 point figures with the same
-    measure and unit, in the order the figures first appear. No spec/SVG yet."""
-    groups: dict[tuple[str, str], list] = {}
+    """Bar charts for one brief: each group of >= 2 comparable point figures,
+    in the order the figures first appear. No spec/SVG yet.
+
+    Comparable means the same measure and unit; counts of the same measure and
+    period are comparable even when the counted noun differs ("22,160 vehicles",
+    "17,190 units"; the axis takes the most common noun). Figures without a
+    measure are comparable only as counts of one period and one kind of thing
+    (a generic "units" goes with any noun). Money, %, pp and × never mix with
+    anything else, nor do two currencies."""
+    keyed: dict[tuple, list] = {}
     for m in metrics:
-        if m.value_high is None and fmt.one_line(m.metric):  # no measure, nothing to compare
-            groups.setdefault(_key(m.metric, m.unit), []).append(m)
+        if m.value_high is not None:  # ranges are left to the table
+            continue
+        measure = _measure(m)
+        if measure:
+            keyed.setdefault(("m", measure.casefold(), m.unit), []).append(m)
+        elif _is_count(m.unit) and m.period:
+            keyed.setdefault(("n", m.period), []).append(m)
+
+    groups: list[list] = []
+    merged: dict[tuple, list] = {}  # (measure, period) -> the group counts of it merge into
+    for key, ms in keyed.items():
+        if key[0] == "m":
+            periods = {m.period for m in ms}
+            if _is_count(key[2]) and len(periods) == 1 and None not in periods:
+                target = merged.get((key[1], *periods))
+                if target is not None:
+                    target.extend(ms)
+                    continue
+                merged[(key[1], *periods)] = ms
+            groups.append(ms)
+        else:  # no measure: one group per specific noun; generic nouns join when there is only one
+            specific = [u for u in dict.fromkeys(m.unit for m in ms) if u.casefold() not in GENERIC_NOUNS]
+            if len(specific) <= 1:
+                groups.append(ms)
+            else:
+                groups.extend([m for m in ms if m.unit == u] for u in specific)
+    first = {id(m): i for i, m in enumerate(metrics)}
+    groups.sort(key=lambda ms: min(first[id(m)] for m in ms))
+
     charts, taken = [], set()
-    for (_, unit), ms in groups.items():
+    for ms in groups:
         if len(ms) < 2:
             continue
+        ms = sorted(ms, key=lambda m: first[id(m)])
+        unit = _noun([m.unit for m in ms]) if _is_count(ms[0].unit) else ms[0].unit
+        measure = _measure(ms[0]) or unit
         periods = [m.period for m in ms]
         several_periods = len(set(periods)) > 1
         points = []
@@ -113,8 +185,8 @@ def comparable_groups(metrics) -> list[Chart]:
             if several_periods and m.period:
                 label += f" ({fmt.period(m.period)})"
             points.append(Point(label, m.value, fmt.value(m.value, m.unit, None, m.approximate), m.id))
-        charts.append(Chart(_chart_id(ms[0].metric, unit, taken), "bar", _title(ms[0].metric, unit, periods),
-                            fmt.one_line(ms[0].metric), unit, points))
+        charts.append(Chart(_chart_id(measure, unit, taken), "bar", _title(measure, unit, periods),
+                            measure, unit, points))
     return charts
 
 

@@ -68,6 +68,15 @@ def text_of(el) -> str:
     return " ".join(el.get_text(" ").split())
 
 
+def evidence_of(tr) -> str:
+    """The evidence line of a key-figures row: the next tr.evidence (figures
+    stated by one sentence share the line under the last of them)."""
+    for sib in tr.find_next_siblings("tr"):
+        if "evidence" in (sib.get("class") or []):
+            return text_of(sib)
+    return ""
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return make_project(tmp_path_factory.mktemp("project"))
@@ -98,11 +107,29 @@ def test_brief_page_has_headline_byline_and_source(brief_page):
     assert brief_page.title.string.startswith("Chinese luxury carmaker Seres")
 
 
+def test_byline_names_publisher_date_and_authors_not_the_headline(brief_page):
+    byline = text_of(brief_page.select_one(".briefs-byline"))
+    assert byline == "Bloomberg · 19 May 2025 · By Linda Lew"
+    info = text_of(brief_page.select_one("dl.briefs-sourceinfo"))
+    assert "seeds/000_ccec2557a446dbc5.txt" in info and f"briefs/{SEED_ID}.yaml" in info
+    # the source title is the headline here: the link names the site instead of repeating it
+    assert text_of(brief_page.select_one("a.briefs-source")) == "example.com"
+
+
 def test_key_figures_have_units_anchors_and_evidence(brief_page):
     rows = {tr["id"]: [text_of(td) for td in tr.find_all("td")] for tr in brief_page.select("table.key-figures tr[id]")}
     merc = rows["mercedes-deliveries-2025-01-to-2025-02"]
-    assert merc[:5] == ["Mercedes", "deliveries", "22,160 vehicles", "Jan–Feb 2025", "ThinkerCar"]
-    assert merc[5].startswith("In January and February, Mercedes delivered 22,160 vehicles")
+    assert merc == ["Mercedes", "deliveries", "22,160 vehicles", "Jan–Feb 2025", "ThinkerCar"]
+    merc_tr = brief_page.select_one("tr#mercedes-deliveries-2025-01-to-2025-02")
+    assert evidence_of(merc_tr).startswith("In January and February, Mercedes delivered 22,160 vehicles")
+    # one sentence states three figures: its evidence line is shown once, under the last of them
+    aito_tr = brief_page.select_one("tr#aito-deliveries-2025-01-to-2025-02")
+    assert aito_tr.find_next_sibling("tr")["class"] == ["evidence"]
+    assert evidence_of(aito_tr) == evidence_of(merc_tr)
+    assert "evidence" not in merc_tr.find_next_sibling("tr").get("class", [])
+    ev = brief_page.select("table.key-figures tr.evidence > td")
+    assert ev and all(td["colspan"] == "5" and td.has_attr("data-search-exclude") and td.q for td in ev)
+    assert not brief_page.select("table.key-figures th:-soup-contains('Evidence')")
     assert rows["bmw-deliveries-2025-01-to-2025-02"][2] == "18,130 vehicles"
     assert rows["aito-deliveries-2025-01-to-2025-02"][2] == "17,190 vehicles"
     assert rows["seres-sales-2024"][2] == "≈427,000 vehicles"
@@ -423,7 +450,7 @@ def test_hostile_text_is_visible_as_written(hostile_site):
     rows = [[text_of(td) for td in tr.find_all("td")] for tr in page.select("table.key-figures tr[id]")]
     assert rows[0][0] == H["img"] and rows[0][1] == H["admonition"]
     assert rows[1][0] == H["jinja"]
-    assert rows[0][5] == f"{H['script']} {H['attrlist']} {H['jslink']}"
+    assert evidence_of(page.select_one("table.key-figures tr[id]")) == f"{H['script']} {H['attrlist']} {H['jslink']}"
     quote = page.select_one("blockquote.briefs-quote")
     assert text_of(quote.select_one(".briefs-quote__text")) == f"“</blockquote>{H['script']} {H['jslink']}”"
     assert text_of(quote.select_one(".briefs-quote__role")) == "{{ config }}"
@@ -457,3 +484,39 @@ def test_home_links_to_yearly_archive_when_truncated(tmp_path):
     assert [a["href"] for a in home.select("ul.briefs-archive a")] == ["archive/2025/", "archive/2024/"]
     y2024 = soup(site / "archive" / "2024" / "index.html")
     assert [text_of(a) for a in y2024.select("a.briefs-list__title")] == ["Seres and Huawei bet on Aito"]
+
+
+def test_site_without_briefs_folder_builds_strict_with_a_friendly_home(tmp_path):
+    project = make_project(tmp_path / "p", briefs_from=None)
+    (project / "briefs").rmdir()
+    (project / "seeds").rmdir()
+    site = build(project, tmp_path / "site")  # --strict: no warning, no config error
+    home = soup(site / "index.html")
+    empty = text_of(home.select_one(".briefs-empty"))
+    assert "No briefs yet" in empty and "seeds/" in empty and "briefs build" in empty
+    assert not home.select("ol.briefs-list > li")
+
+
+def test_site_url_comes_from_the_environment(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "p")
+    monkeypatch.setenv("BRIEFS_SITE_URL", "https://briefs.example.org/")
+    site = build(project, tmp_path / "site")
+    page = soup(site / "briefs" / SEED_ID / "index.html")
+    md = page.select_one("code.briefs-cite__markdown").get_text()
+    assert f"https://briefs.example.org/briefs/{SEED_ID}/" in md
+    data = json.loads((site / "briefs" / SEED_ID / "facts.json").read_text(encoding="utf-8"))
+    assert data["url"] == f"https://briefs.example.org/briefs/{SEED_ID}/"
+
+
+def test_examples_in_the_docs_are_not_searchable(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"].startswith(("downloads/", "contract/", "fact-files/"))]
+    assert docs and {d["location"].split("/")[0] for d in docs} == {"downloads", "contract", "fact-files"}
+    text = " ".join(d["text"] for d in docs)
+    assert '"headline"' not in text and "&quot;headline&quot;" not in text and "seed_sha256:" not in text
+
+
+def test_print_shows_the_address_of_real_links_only(site):
+    css = (site / "assets" / "briefs" / "briefs.css").read_text(encoding="utf-8")
+    rules = re.findall(r"([^{}]*briefs-source[^{}]*)::after\s*\{", css)
+    assert rules and all("a.briefs-source[href]" in r for r in rules), rules  # a <span> without URL prints no "<>"

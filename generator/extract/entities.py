@@ -23,7 +23,7 @@ from typing import Optional
 from generator.extract import sentences as _sentences
 from generator.extract.names import (
     COMMON, DEMONYMS, FEMALE_FIRST_NAMES, FIRST_NAMES, HONORIFICS, LEGAL_SUFFIXES, MONTHS, MULTI_PLACES,
-    ORG_SUFFIXES, PLACES, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS,
+    ORG_DESC_NOUNS, ORG_SUFFIXES, PLACES, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS,
 )
 from generator.models import Document, Entity
 
@@ -355,6 +355,23 @@ _INVERSION_VERBS = frozenset({"said", "says", "added", "adds", "explained", "not
 _PERSON_NEXT = frozenset({"said", "says", "told", "added", "wrote", "noted", "explained", "argued", "who", "whose", "asked", "insisted", "warned", "stated", "believes", "thinks", "admitted", "acknowledged", "recalled", "replied", "responded", "tweeted", "continued"})
 
 
+# "noted NBC's Dante Chinni", "Lee Finell, a manager with X, said", "“...” ― Adriana Rodarte"
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|says|noted|notes|added|adds|wrote|writes|explained|argued|warned|according to)\s+(?:[A-Z][\w.&\-]*[’']s\s+)$")
+_SPEAKER_APPOS_AFTER = re.compile(r",\s+(?:\d{1,3},\s+)?((?:a|an|the|[A-Z][\w\-]*-based)\b[^,.;“”\"]{3,80}),\s+(?:said|says|told|added|adds|wrote|writes|explained|noted)\b")
+def _person_appos(para: str, end: int) -> bool:
+    """", a manager with X, said" after a name: an appositive with a person's role."""
+    m = _SPEAKER_APPOS_AFTER.match(para, end)
+    if m is None:
+        return False
+    ws = [w.lower() for w in re.findall(r"[A-Za-z\-]+", m.group(1))]
+    return any(w in ROLE_NOUNS for w in ws) and not any(w in ORG_DESC_NOUNS for w in ws)
+
+
+_HE_LATER = re.compile(r"\s+(?:was|is|had|has)\b[^.;:“”\"]{0,100}\b(?:he|she)\s+[a-z]+(?:ed|s)\b")  # "Mamadou Dia was on a trip when he ended up"
+_SAID_PRON = re.compile(r"(?:,[^.;“”\"]{2,100},)?\s+(?:said|says|told|added|noted|explained|wrote|writes|believes|thinks)\s+(?:that\s+)?(he|she)\b")
+_DASH_BEFORE = re.compile(r"[”\"]\s*[―—]\s*$")
+
+
 def _classify(c: _Cand, lower: set) -> str:
     name = c.name
     ws = name.split()
@@ -389,7 +406,11 @@ def _context_votes(m: Mention, para: str):
     before = para[max(0, m.start - 60):m.start]
     if m.prev == "the":
         votes["the"] = 1
-    if not m.poss and (m.next in _PERSON_NEXT or m.prev in _INVERSION_VERBS):
+    if not m.poss and (m.next in _PERSON_NEXT or m.prev in _INVERSION_VERBS
+                       or m.prev.endswith(("'s", "’s")) and _SPEAKER_BEFORE.search(before)
+                       or after[:1] == "," and _person_appos(para, m.end)
+                       or before.rstrip()[-1:] in ("―", "—") and _DASH_BEFORE.search(before) and not after.strip(" .,")
+                       or m.sent_start and _HE_LATER.match(para, m.end)):
         votes["speaker"] = 1
     if _APPOS_ROLE.match(after):
         votes["person"] = votes.get("person", 0) + 2
@@ -657,6 +678,16 @@ def mentions(doc: Document):
                             break
                     if role:
                         break
+        if typ == "person" and not hint:
+            # "Lee Finell, a manager with X, said she ...": the pronoun the article uses
+            for c in cs:
+                for m in c.mentions:
+                    pm = _SAID_PRON.match(paras[m.para], m.end)
+                    if pm:
+                        hint = "m" if pm.group(1).lower() == "he" else "f"
+                        break
+                if hint:
+                    break
         if typ == "person" and not hint:
             fw = name.split()[0]
             hint = "f" if fw in FEMALE_FIRST_NAMES else ("m" if fw in FIRST_NAMES else None)

@@ -39,10 +39,21 @@ def _tail_words(before: str, n: int = 7) -> list[str]:
     return [w.lower().strip(".,;:'’") for w in _WORDS_TAIL.findall(before[-60:])][-n:]
 
 
+_UP_WORDS = frozenset("rose rise rises rising raised raise raises increased increase increases lifted lift lifts grew "
+                      "grow grows boosted boost hiked hike gained gain jumped climbed up higher added".split())
+
+
 def _is_down(before: str) -> bool:
     words = _tail_words(before)
     if words[-2:] == ["close", "to"]:
         words = words[:-2]
+    if words and words[-1] == "by":
+        # "cut its prime rate by 50 basis points": the verb's object stands between the verb and "by"
+        for w in reversed(words[-6:-1]):
+            if w in _UP_WORDS:
+                break
+            if w in _DOWN_WORDS and w not in ("down", "lower", "loss", "losses", "deficit", "negative", "minus"):
+                return True
     while words and words[-1] in _SIGN_FILLER:
         words.pop()
     return bool(words) and words[-1] in _DOWN_WORDS
@@ -77,7 +88,7 @@ _SOURCE = [
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MARKET = re.compile(
     r"(?<!per )\b(?:shares?|stocks?|index|indices|yields?|Treasur(?:y|ies)|bonds?|crude|dollar|euro|yen|sterling|Nikkei|"
-    r"TOPIX|Dow|Nasdaq|S&P|FTSE\w*|points|currency|currencies)\b", re.I)
+    r"TOPIX|Dow|Nasdaq|S&P|FTSE\w*|(?<!percentage )(?<!basis )points|currency|currencies)\b", re.I)
 _MARKET_MOVE = re.compile(
     r"\b(?:rose|fell|was|were|closed|ended|slid|slipped|dropped|gained|jumped|hit|traded|eased|edged|added|lost|"
     r"sending|sent|down|firmed|weakened|strengthened|climbed|tumbled|plunged|surged|declined|higher|lower)\b")
@@ -124,6 +135,13 @@ def _period_for(sent: str, q, quantities, ps: list, ctx: _Context, published) ->
     cs, ce = _clause_bounds(sent, q.start)
     after = [p for p in usable if q.end <= p.start and p.start < ce and (nxt is None or p.start < nxt.start)
              and _near(sent[q.end:p.start])]
+    bound = nxt  # periods after the number and before this one belong to it
+    if nxt is not None and _TO_LEVEL.fullmatch(sent, q.end, nxt.start):
+        # "rose 12% to £1.2bn in the year to March": the change and the level it reached share the period
+        bound = next((x for x in quantities if x.start > nxt.start), None)
+        if not after:
+            after = [p for p in usable if nxt.end <= p.start and p.start < ce and (bound is None or p.start < bound.start)
+                     and _near(sent[nxt.end:p.start])]
     if after:
         label = after[0].label
         explicit = True
@@ -143,7 +161,7 @@ def _period_for(sent: str, q, quantities, ps: list, ctx: _Context, published) ->
         label = f"{str(published)[:4]}-01-01/{wd[-1].label if wd else str(published)[:10]}" if published else None
     if label is None and published:
         wd = [p for p in ps if p.kind == "wday" and not p.anchor and q.end <= p.start <= q.end + 60
-              and (nxt is None or p.start < nxt.start)]
+              and (bound is None or p.start < bound.start)]
         if (_MARKET.search(sent) and _MARKET_MOVE.search(sent)) or _TIME_OF_DAY.search(sent):
             label = wd[0].label if wd else str(published)[:10]
     if label is None and published and ctx.gap <= 1 and _CARRIED.fullmatch(ctx.period or "") and not any(p.start < q.start for p in usable) and not re.search(
@@ -164,14 +182,14 @@ def extract(doc, entities=None) -> list:
     published = getattr(getattr(doc, "source", None), "published", None)
     ctx = prepare(doc.paragraphs, entities)
     out: list[Metric] = []
-    for par in doc.paragraphs:
+    for pi, par in enumerate(doc.paragraphs):
         quotes = _mask_quotes(par)
         ctx.period = None
         for s in _sentences.split(par):
             sent = s.text
             qs = [q for q in _units.find(sent)
                   if not any(a <= s.start + q.start < b for a, b in quotes)]
-            ps = _periods.find(sent, published)
+            ps = _periods.find(sent, published, ctx.year)
             if qs:
                 source = _source(sent)
                 prev = None
@@ -184,6 +202,11 @@ def extract(doc, entities=None) -> list:
                 ctx.note_names(sent)
             ctx.gap = 0 if qs else ctx.gap + 1
             for p in ps:
+                if not published and ctx.year is None and pi < 2 and not p.anchor and _WRITTEN_YEAR.search(
+                        sent, p.start, p.end) and not _FUTURE.search(sent):
+                    # the year the lead states ("picked up speed at the end of 2004") dates the months written
+                    # without one; later years are more often targets and forecasts ("a 2.5% target for 2005")
+                    ctx.year = _periods.reference_date(p.label)
                 if not p.anchor and p.kind not in ("wday", "today", "date"):
                     ctx.gap = 0
                     if p.label != "SAMEQ":
@@ -193,6 +216,16 @@ def extract(doc, entities=None) -> list:
     return out
 
 
+_CAP_BEFORE = re.compile(r"(?<![\w&.'’-])([A-Z][\w&.'’-]*)\s$")
+_SCALED = re.compile(r"(?:million|billion|trillion|thousand|bn|mn|m|k)\b", re.I)
+# capitalised words before a number that are no part of a name: "Around 4,000 jobs", "Reach 10 ... customers"
+_NOT_NAME_BEFORE = _APPROX_PHRASES | _SIGN_FILLER | _DOWN_WORDS | frozenset(
+    "some only just almost all another extra additional its their his her our up".split())
+_LEVEL_BEFORE = re.compile(r"\b(?:rose|fell|climbed|dropped|declined|increased|decreased|jumped|slipped|slid|grew|"
+                           r"shrank|reached|totalled|totaled|hit)\s(?:to\s)?(?:about\s|around\s|nearly\s|some\s|almost\s)?$")
+_TO_LEVEL = re.compile(r"\s(?:to|at)\s(?:an?\s)?(?:(?:record|new|all-time)\s)?(?:(?:high|low)\sof\s)?")
+_FUTURE = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|target\w*|will|would|plans?|aims?|outlook)\b", re.I)
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CARRIED = re.compile(r"\d{4}(?:-Q[1-4]|-\d\d/\d{4}-\d\d)?")
 
 
@@ -223,6 +256,8 @@ def _to_metric(sent, q, prev, qs, ps, ctx, published, source) -> Optional[Metric
             unit = money.unit  # "at 120.17 yen, ... a low of 118.96"
         elif q.decimals == 2 and re.search(r"\b(?:at|of|to)\s$", sent[:q.start]):
             unit = "points"
+        elif "," in q.text and not q.decimals and _LEVEL_BEFORE.search(sent, max(0, q.start - 40), q.start):
+            unit = "count"  # "Mortgage approvals fell to 43,300 in October": the counted noun is the subject
         elif q.value >= 1e6 and _money_before(sent, q, qs) is not None:
             unit = _money_before(sent, q, qs).unit
         elif q.value >= 1e6 or re.search(r"(?:million|billion|thousand|bn|m)\b", q.text):
@@ -232,8 +267,9 @@ def _to_metric(sent, q, prev, qs, ps, ctx, published, source) -> Optional[Metric
     if unit not in ("x", "%", "pp") and not re.fullmatch(r"[A-Z]{3}", unit):
         if q.word_number and q.value < 1e6:
             return None
-        if re.search(r"[A-Za-z]\s$", sent[:q.start]) and re.search(r"[A-Z]\w*\s$", sent[:q.start]):
-            return None  # part of a name: "Europe 1 radio", "FTSEurofirst 300 index"
+        cap = _CAP_BEFORE.search(sent, max(0, q.start - 40), q.start)
+        if cap and cap.group(1).lower() not in _NOT_NAME_BEFORE and not _SCALED.search(q.text) and "," not in q.text:
+            return None  # part of a name: "Europe 1 radio", "FTSEurofirst 300 index" (not "Around 4,000 jobs")
         money = _money_before(sent, q, qs)
         if unit in _MONEY_NOUNS and money is not None:
             unit = money.unit

@@ -64,7 +64,14 @@ ROLE_NOUNS = _set(
     constable superintendent inspector expert engineer designer producer author
     writer columnist historian ambassador diplomat general colonel lieutenant commander
     chairperson principal vp md resident mother father son daughter wife husband
-    friend neighbour neighbor sister brother owner-operator organizer organiser activist"""
+    friend neighbour neighbor sister brother owner-operator organizer organiser activist
+    lawmaker legislator politician strategist pollster physician surgeon psychologist therapist
+    psychiatrist pastor priest bishop rabbi imam actor actress singer musician comedian host
+    anchor publisher novelist poet artist cartoonist entrepreneur businessman businesswoman
+    mechanic worker employee farmer pilot driver soldier veteran player rookie defenceman
+    defenseman goalie goaltender forward winger striker athlete architect chef planner
+    grandmother grandfather parent uncle aunt cousin boss star celebrity contestant fan voter
+    customer shopper patient tenant landlord homeowner survivor mom dad"""
 )
 PERSON_DESC_NOUNS = ROLE_NOUNS | _set("""man woman boy girl person people source sources witness victim
     official officials spokesman spokeswoman spokesperson""")
@@ -285,3 +292,43 @@ FEMALE_FIRST_NAMES = _set(
     Samira Selena Serena Shannon Sienna Simone Stella Susanna Suzanne Sydney Tessa
     Trisha Valentina Wilma Yasmin Zara Melanie Michele Becky Kristy Tracy Demi Sydney
     Elyse Caitlin Kaitlyn Shannon Lindsay Hayley Kristina Justine Jeanette Marguerite""")
+
+
+# More common given names (a generic list, men's then women's).
+_MORE_MALE = _set(
+    """Seth Caleb Cecil Norman Bart Marc Josh Rusty Robby Rob Jake Dante Lee Darrin Darren Xander
+    Leonard Leon Leo Lewis Luke Lucas Liam Owen Evan Ivan Isaac Ian Eli Elliot Elliott Ernest Earl
+    Edwin Edgar Felix Floyd Francis Frederick Glenn Gordon  Herbert Howard Hugo Ivan Jared
+    Jay Jeremiah Jerome Jimmy Joel Johnny Jonah Julian Julius Kurt Lance Leroy  Lonnie Luther
+    Marvin Maurice  Melvin Micheal Miles Milton Mitchell Morris Neal Ned Nelson Noel Norm
+    Otto Percy Perry Quentin Ramon Randall Reginald Rex Ricky Robbie Rod Rodney Roland Ross
+    Rudy Rufus Salvatore Shane Shaun Shawn Sidney Spencer  Stuart Terrence Theodore
+    Toby Todd Tommy Travis  Tyrone Vernon Victor Vince Wade Wallace Warren Wesley Wilbur
+    Cody Colton Connor Corey Curtis Dale  Damian Damon Darius Darryl  Devin Dominic
+    Donovan  Dustin Dwight Emmett Everett Garrett Gavin Grady Gregg Hector Hunter Jasper
+    Jeffery Jesus Jorge Kirk Kristopher Lamar Landon Lorenzo Mateo Nolan Omar Oscar 
+    Reid Ricardo Riley Rory Roman Ruben Sergio  Stewart Tanner Terence Trent Tristan
+    Zach Zack Brett Brent Bret  Clark  Clayton Clint Clifford Clifton Cole Craig Dane
+    Darrell Declan Duncan Dwayne Eddie Elias Emil Erik Fabian Gerard Gilbert Glen Harvey Jarrod
+    Mamadou Moussa Ibrahim Mustafa Yusuf Youssef Tariq Karim Rashid Hamid Reza Ahmad Mahmoud
+    Andre Andrés Alejandro Diego Eduardo Emilio Enrique Ernesto Esteban Gustavo Ignacio Julio
+    Pablo Raul Roberto Rodrigo  Sebastian Tomas Vicente Joao João Thiago Bruno
+    Lars Sven Nils Henrik  Jens Kai Lukas Matthias Niklas Tobias Florian Felipe
+    Marcel Laurent Olivier Thierry Yves Alain Bernard Didier Etienne Fabrice Gilles Guillaume
+    Jean-Marc Jean-Pierre Jean-Claude Jean-Yves Justin Hyun Jae Sung Seung Hiro Takeshi Kazuo"""
+)
+_MORE_FEMALE = _set(
+    """Adriana Tyresha Carmel Melanie Nadine Noelle Adrienne Arlene Bernadette Brigitte Camille
+    Candice Carrie Cecilia Charlene Claudia Constance Corinne Daphne Darlene Deirdre Delia
+    Elena Elise Eliza Elisa Eloise Erica Erika Estelle Fatima Francesca Genevieve Gretchen
+    Heidi Helena Ines Jana Janine Jeanette Jenna Jennie Jessie Jillian Juliet Juliette Kara
+    Karla Kathy Kay Kristina Lana Leila Lila Liliana Lorna Lucia Luisa Lydia Mackenzie Mallory
+    Marcy Margo Mariana Marianne Marina Marisa Marta Maya Meredith Mia Miranda Miriam Nadia
+    Naomi Natasha Nina Paige Patrice Penelope Priscilla Rebekah  Robin Rosalind Roxana
+    Sabrina Samira Selena Serena Shannon Shauna  Simone  Susanna Suzanne Sybil
+    Tabitha Tamika Tasha Tessa Trisha Valentina Vicky Viola Yasmin Zara Aisha Amina Leticia
+    Lourdes Marisol  Pilar Rocio Silvia Ximena Ana Beatriz Gabriela Fernanda Isabelle
+    Mathilde Sandrine Valerie Ursula Heike Petra Sabine Annika Ingrid Astrid Freya Sakura Yuki"""
+)
+FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | _MORE_FEMALE
+FIRST_NAMES = FIRST_NAMES | _MORE_MALE | _MORE_FEMALE

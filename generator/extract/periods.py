@@ -24,11 +24,12 @@ _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 PATTERNS = [
-    ("fy", re.compile(r"\b(?:financial|fiscal|business) year (?:to|ending|ended|through) (?P<m>" + _MONTH
-                      + r")(?: \d{1,2})?,? (?P<y>" + _YEAR + r")\b")),
+    ("fy", re.compile(r"\b(?:(?:financial|fiscal|business) |(?<=the )|(?<=a ))year (?:to|ending|ended|through) (?P<m>" + _MONTH
+                      + r")(?: \d{1,2}(?!\d))?(?:,? (?P<y>" + _YEAR + r")\b)?")),
+    ("years", re.compile(r"(?<![\w$£€.,-])(?P<y1>" + _YEAR + r")\s?[-–/]\s?(?P<y2>" + _YEAR + r"|\d\d)(?![\w%-])")),
     ("fiscal", re.compile(r"\b(?:fiscal(?: year)?|FY) ?(?P<y>" + _YEAR + r"|'\d\d)\b")),
     ("q3m", re.compile(r"\b(?:three|3) months (?:ended|ending|to|through) (?P<m>" + _MONTH
-                       + r")(?: \d{1,2})?(?:,? (?P<y>" + _YEAR + r"))?")),
+                       + r")(?: \d{1,2}(?!\d))?(?:,? (?P<y>" + _YEAR + r"))?")),
     ("quarter", re.compile(r"\b(?:(?P<y0>" + _YEAR + r") )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
                            r"(?:(?: of)?,? (?P<y>" + _YEAR + r")(?![\w-])| (?P<rel>last|this) year)?", re.I)),
     ("q", re.compile(r"\bQ(?P<o>[1-4])(?:[ /](?P<y>" + _YEAR + r"))?\b")),
@@ -38,10 +39,10 @@ PATTERNS = [
     ("ytd", re.compile(r"\b(?:so far this year|year to date|year-to-date)\b", re.I)),
     ("half", re.compile(r"\b(?P<o>first|second)[- ]half(?:(?: of)?,? (?P<y>" + _YEAR + r")(?![\w-]))?", re.I)),
     ("h", re.compile(r"\bH(?P<o>[12])(?:[ /](?P<y>" + _YEAR + r"))?\b")),
-    ("span", re.compile(r"\bfrom (?:the (?P<end>end|start|beginning) of )?(?P<m1>" + _MONTH + r")(?: (?P<d1>\d{1,2}))?"
-                        r" (?:to|through|until) (?P<m2>" + _MONTH + r")(?: (?P<d2>\d{1,2}))?(?:,? (?P<y>" + _YEAR + r"))?")),
-    ("months", re.compile(r"\b(?P<m1>" + _MONTH + r")(?: and | to |-|–| through )(?P<m2>" + _MONTH
-                          + r")(?:,? (?P<y>" + _YEAR + r"))?(?![\w-])")),
+    ("span", re.compile(r"\bfrom (?:the (?P<end>end|start|beginning) of )?(?P<m1>" + _MONTH + r")(?: (?P<d1>\d{1,2})(?!\d))?"
+                        r" (?:to|through|until) (?P<m2>" + _MONTH + r")(?: (?P<d2>\d{1,2})(?!\d))?(?:,? (?P<y>" + _YEAR + r"))?")),
+    ("months", re.compile(r"\b(?P<m1>" + _MONTH + r")(?: and | to |-to-|-|–| through )(?P<m2>" + _MONTH
+                          + r")(?:,? (?P<y>" + _YEAR + r"))?(?![\w-])(?P<q> quarter)?")),
     ("date", re.compile(r"\b(?P<m>" + _MONTH + r") (?P<d>\d{1,2})(?:,? (?P<y>" + _YEAR + r"))?(?![\d:])")),
     ("month", re.compile(r"\b(?P<m>" + _MONTH + r")(?:,? (?P<y>" + _YEAR + r"))?(?![\w-])")),
     ("rel", re.compile(r"\b(?P<w>last|this|next|previous|past) (?P<u>year|month|week)\b", re.I)),
@@ -64,8 +65,13 @@ _GATES = {
     "curquarter": ("quarter",), "lastquarter": ("quarter",), "samequarter": ("quarter",),
     "ytd": ("year",), "half": ("half",), "h": ("h1", "h2"), "months": "MONTH", "date": "MONTH", "span": "MONTH",
     "month": "MONTH", "rel": ("year", "month", "week"), "wday": ("day",), "today": ("today",),
-    "year": ("19", "20"),
+    "year": ("19", "20"), "years": ("19", "20"),
 }
+
+
+_ALL_GATES = frozenset(g for v in _GATES.values() if v != "MONTH" for g in v)
+_UNGATED = [k for k, _ in PATTERNS if k not in _GATES]
+assert not _UNGATED, _UNGATED  # the early return in find() relies on every pattern having a gate
 
 
 _SUBORDINATE = re.compile(r"(?:After|Before|Since|Despite|Although|Unlike|Until|Following)\b[^,]*,")
@@ -112,22 +118,48 @@ def _month_year(m: int, pub: Optional[_dt.date]) -> Optional[int]:
     return pub.year if m <= pub.month else pub.year - 1
 
 
-def find(text: str, published=None) -> list[Period]:
+# Without a publication date, a month or quarter written without its year ("the three months to December")
+# that ends when the period the lead states ends ("at the end of 2004") takes that year; other months
+# ("in January": 2004 or 2005?) and relative words ("last year") stay unresolved.
+_CONTEXT_YEAR_KINDS = frozenset("q3m quarter q half h months span date month fy".split())
+
+
+def reference_date(label: str) -> Optional[_dt.date]:
+    """The last day a label covers: "2004" -> 2004-12-31, "2005-01" -> 2005-01-31, "2004-Q3" -> 2004-09-30."""
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?$", label.split("/")[-1])
+    if not m:
+        return None
+    y = int(m.group(1))
+    mm = int(m.group(2)) if m.group(2) else (int(m.group(4)) * 3 if m.group(4) else 12)
+    if m.group(3):
+        return _dt.date(y, mm, int(m.group(3)))
+    return _dt.date(y + (mm == 12), mm % 12 + 1, 1) - _dt.timedelta(days=1)
+
+
+def find(text: str, published=None, context: Optional[_dt.date] = None) -> list[Period]:
     pub = _pub(published)
+    ctx_pub = context if pub is None else None
     out: list[Period] = []
     taken: list[tuple[int, int]] = []
     low = text.lower()
     sub = _SUBORDINATE.match(text)  # "After losing ground in 2005 and 2006, it ..." : those years are background
     has_month = _ANY_MONTH.search(text) is not None
+    present = {g for g in _ALL_GATES if g in low}
+    if not present and not has_month:
+        return out  # no year, month, quarter, half, week, day: most sentences of an article
     for kind, rx in PATTERNS:
         gate = _GATES.get(kind)
-        if gate is not None and not (has_month if gate == "MONTH" else any(g in low for g in gate)):
+        if gate is not None and not (has_month if gate == "MONTH" else not present.isdisjoint(gate)):
             continue
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             if any(s < b and e > a for a, b in taken):
                 continue
             label = _resolve(kind, m, pub)
+            if label is None and ctx_pub is not None and kind in _CONTEXT_YEAR_KINDS:
+                label = _resolve(kind, m, ctx_pub)
+                if label and reference_date(label) != ctx_pub:
+                    label = None  # only the period the lead dates ("December", "the fourth quarter" of "end of 2004")
             taken.append((s, e))
             if label is None:
                 continue
@@ -145,8 +177,15 @@ def find(text: str, published=None) -> list[Period]:
 def _resolve(kind: str, m: re.Match, pub: Optional[_dt.date]) -> Optional[str]:
     g = m.groupdict()
     y = int(g["y"]) if g.get("y") and g["y"].isdigit() else None
+    if kind == "years":
+        y1, y2 = int(g["y1"]), g["y2"]
+        y2 = int(y2) if len(y2) == 4 else y1 // 100 * 100 + int(y2)
+        return f"{y1}/{y2}" if y1 < y2 <= y1 + 30 else None
     if kind == "fy":
         mm = _month(g["m"])
+        y = y or _month_year(mm, pub)
+        if y is None:
+            return None
         end = _dt.date(y, mm, 1)
         start_m = mm % 12 + 1
         start_y = y - 1 if start_m > 1 else y
@@ -206,6 +245,8 @@ def _resolve(kind: str, m: re.Match, pub: Optional[_dt.date]) -> Optional[str]:
         yy = y or _month_year(m2, pub)
         if yy is None:
             return None
+        if g.get("q") and m2 % 3 == 0 and m1 == m2 - 2:
+            return f"{yy}-Q{m2 // 3}"  # "the October-to-December quarter"
         return f"{yy if m1 <= m2 else yy - 1}-{m1:02d}/{yy}-{m2:02d}"
     if kind == "date":
         mm, d = _month(g["m"]), int(g["d"])

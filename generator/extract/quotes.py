@@ -14,15 +14,23 @@
    "“...” ― X", transcript labels ("WALLACE: ..."). Titles and roles before
    the name ("Seres chairman Zhang Xinghai") and appositions after it become
    ``role``. Names are resolved to the entity's full name ("Yu" -> "Richard
-   Yu"). A pronoun ("he said") goes to the most recent compatible person
-   mentioned outside quotes and not as an object ("told X", "with X"); a
-   definite description ("the company said", "the chairman said") to the
-   most recent org / the person with that role; an indefinite one ("a
-   spokeswoman said") is kept as written.
+   Yu"; a surname two people share -> the one mentioned most). A pronoun
+   ("he said") goes to the last compatible person who spoke (subject of a
+   speech verb, direct or reported, within two paragraphs) if nobody else was
+   named since outside that speaker's own sentence; else to the most recent
+   compatible person mentioned outside quotes and not as an object ("told X",
+   "with X", "tell Mayor X", "the X campaign"; a name followed by ", who" is
+   being introduced and counts); photo credits ("( Name / Agency )") are
+   ignored. A definite description ("the company said", "the chairman said",
+   "the founder of X") goes to the most recent org / the person with that
+   role / the person in focus; "a statement said" to the org or person just
+   named; an indefinite one ("a spokeswoman said") is kept as written. "X and
+   Y said" credits X.
 4. A stretch with no cue of its own takes, in order: the speaker of the quote
    it continues, the speaker of an earlier/later quote in its paragraph, the
    subject of a speech verb in its paragraph, the speaker of the previous
    paragraph's quotes, the subject of a speech verb ending the previous
+   paragraph ("..., said X, a Y." included), a dash credit closing the
    paragraph, and last the person in focus.
 """
 from __future__ import annotations
@@ -51,7 +59,8 @@ _NOT_CUES = frozenset("""comments remarks claims notes tweets posts answers read
     asks describe state states answer note""".split())
 _FRAMING = frozenset("""called calls described describes branded labeled labelled termed dubbed urged urges
     demanded vowed pledged acknowledged conceded tweeted wrote""".split())
-_CUE_VERBS = _FRAMING | (SPEECH_VERBS - _NOT_CUES)
+_CUE_VERBS = _FRAMING | (SPEECH_VERBS - _NOT_CUES) | frozenset(
+    "telling noting explaining arguing insisting declaring stating writing reported likened compared dismissed accused".split())
 _WORD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Capt|Sgt|St|Prof|Rev|Jr|Sr|Co|Corp|Inc|Ltd|Sal|[A-Z])\.|[A-Za-z\u00C0-\u024F][\w'’\-.]*[\w]|[A-Za-z]|\x00|[,:;.!?—–\-()]")
 _PRON = {"he": "m", "she": "f", "they": "p", "i": "i", "we": "p", "it": "n"}
 _ADVS = frozenset("also later then previously recently once further earlier again has had have would will had, reportedly simply just only already still".split())
@@ -128,13 +137,28 @@ class _Ctx:
         for m, e in pairs:
             tgt = self.by_key.get(_key(e.name)) or self.by_key.get(_key(m.text))
             if tgt is not None:
-                obj = (m.prev in _OBJ_PREV or m.poss) and not _WHO_AFTER.match(doc.paragraphs[m.para], m.end)
+                obj = (m.prev in _OBJ_PREV or m.poss or _titled_object(doc.paragraphs[m.para], m.start, m.prev)) \
+                    and not _WHO_AFTER.match(doc.paragraphs[m.para], m.end)
+                if _MODIFIER_USE and (m.prev in ("the", "a", "an") or m.next in _MODIFIED_NOUNS):
+                    obj = True  # "the Clinton campaign": a modifier, not the person acting
                 inq = any(a < m.start < b for a, b in qspans.get(m.para, ())) \
                     or _CREDIT_AFTER.match(doc.paragraphs[m.para], m.end) is not None  # "( Peter Lee / Agency )"
-                subj = not obj and (m.sent_start or m.next in _SUBJ_NEXT)
+                subj = not obj and not m.poss and (m.next in _SPEECH_NEXT or m.prev in _SPEECH_PREV
+                                                   or _APPOS_SPEECH.match(doc.paragraphs[m.para], m.end) is not None)
                 ments.append((m.para, m.start, tgt, obj, inq, subj))
         ments.sort(key=lambda x: (x[0], x[1]))
         self.mentions = ments
+        self.paras = doc.paragraphs
+        # "He said ..." outside quotes: a pronoun subject of a speech verb (para, offset, gender)
+        prons = []
+        if _PRON_CHAIN:
+            for pi, para in enumerate(doc.paragraphs):
+                for pm in _PRON_SPEECH.finditer(para):
+                    if not any(a < pm.start() < b for a, b in qspans.get(pi, ())):
+                        prons.append((pi, pm.start(), "m" if pm.group(1).lower() == "he" else "f"))
+        self.prons = prons
+        self.pron_keys = [(x[0], x[1]) for x in prons]
+        self._depth = 0
         self.keys = [(x[0], x[1]) for x in ments]
         self.last_named = None
         self.prev_para_speaker = None
@@ -173,10 +197,39 @@ class _Ctx:
     def recent_person(self, para: int, pos: int, hint: Optional[str]):
         """The last compatible person mentioned outside quotes and not as an object
         ("told X", "with X", "X's"); else the last such object; else the last named speaker."""
+        if _SPEECH_SUBJ and hint is not None:
+            # the person who last spoke (directly or in reported speech) keeps the pronoun
+            # others may be named after it only in its own sentence ("Mook explained that
+            # Marc Elias made a case", "Garten noted the suit came after Trump ran")
+            later = None  # (para, pos) of the earliest compatible person mention seen so far
+            cursor = (para, pos)
+            for p, s, e, obj, inq, subj in self._before(para, pos, _SPEECH_BACK):
+                if self.prons and self._depth < 3:
+                    # a "he said" between this mention and the last one: the chain goes through it
+                    k = bisect.bisect_left(self.pron_keys, cursor) - 1
+                    if k >= 0 and self.pron_keys[k] > (p, s) and self.prons[k][2] == hint:
+                        pp, ps, _ = self.prons[k]
+                        if later is None or (later[0] == pp and not _SENT_BREAK.search(self.paras[pp], ps, later[1])):
+                            self._depth += 1
+                            try:
+                                return self.recent_person(pp, ps, hint)
+                            finally:
+                                self._depth -= 1
+                        break
+                cursor = (p, s)
+                if inq or e.type != "person":
+                    continue
+                h = getattr(e, "_hint", None)
+                if h and h != hint:
+                    continue
+                if subj:
+                    if later is None or (later[0] == p and not _SENT_BREAK.search(self.paras[p], s, later[1])):
+                        return e
+                    break
+                if not obj:
+                    later = (p, s)
         best_obj = None
-        first = None
-        pref = _SUBJ_PREF and hint is not None
-        for p, s, e, obj, inq, subj in self._before(para, pos, 6):
+        for p, s, e, obj, inq, _ in self._before(para, pos, 6):
             if e.type != "person" or inq:
                 continue
             h = getattr(e, "_hint", None)
@@ -185,14 +238,7 @@ class _Ctx:
             if obj:
                 best_obj = best_obj or e
                 continue
-            if not pref or subj:
-                return first if first is not None and p < first_para - _SUBJ_BACK else e
-            if first is None:
-                first, first_para = e, p
-            elif p < first_para - _SUBJ_BACK:
-                return first
-        if first is not None:
-            return first
+            return e
         if best_obj is not None:
             return best_obj
         ls = self.last_named
@@ -218,6 +264,25 @@ class _Ctx:
                 continue
             return e
         return fallback
+
+
+_TITLE_RUN = re.compile(r"(?:\b[A-Z][\w.’'\-]*\s+){1,4}$")
+_LAST_WORD = re.compile(r"([a-z]+)\s*$")
+
+
+def _titled_object(para: str, start: int, prev: str) -> bool:
+    """Is a titled name the object of a verb or preposition ("tell Toronto Mayor John Tory",
+    "under President Barack Obama")?"""
+    if not prev or prev in _OBJ_PREV:
+        return False
+    pre = para[max(0, start - 80):start]
+    if not pre[pre.rstrip().rfind(" ") + 1:][:1].isupper():
+        return False  # no capitalised title just before the name
+    t = _TITLE_RUN.search(pre)
+    if t is None:
+        return False
+    w = _LAST_WORD.search(pre, 0, t.start())
+    return w is not None and w.group(1) in _TITLED_OBJ_PREV
 
 
 def _redirect_surnames(by_key: dict, ents: list[Entity]) -> None:
@@ -374,8 +439,8 @@ def _strip_titles(ws):
 
 
 def _resolve_np(words: list[str], frame_role: Optional[str], ctx: _Ctx, para: int, pos: int, appos_words=None) -> Optional[_Speaker]:
-    if not words:
-        return None
+    if not words or words[0] in _LEAD_ADVERBIAL:
+        return None  # "Following a swiftly called meeting, ...": not a speaker
     low = [w.lower() for w in words]
     if len(words) == 1 and low[0] in _PRON:
         g = _PRON[low[0]]
@@ -488,6 +553,11 @@ def _resolve_np(words: list[str], frame_role: Optional[str], ctx: _Ctx, para: in
         e = ctx.recent(para, pos, ("org",), back=4)
         if e:
             return _Speaker(e.name, e, None, "desc")
+    if head == "statement" and low[0] in ("a", "an", "the", "this") and len(low) <= 3:
+        # "A statement said ...": the org or person just named in the paragraph issued it
+        e = ctx.recent(para, pos, ("org", "person"), back=0)
+        if e is not None:
+            return _Speaker(e.name, e, e.role, "desc")
     if head in ROLE_NOUNS and low[0] not in ("a", "an", "one", "another", "some"):
         for e in reversed(ctx.ents):
             if e.type == "person" and e.role and head in e.role.lower():
@@ -532,7 +602,7 @@ def _frame_speaker(frame: str, qpos: list[tuple[int, int]], ctx: _Ctx, para: int
                 cands.append((0.4, (k, j + 1, None), "before"))
     for v, (w, s, e) in enumerate(toks):
         wl = w.lower()
-        cue = wl in _CUE_VERBS
+        cue = wl in _CUE_VERBS or (wl == "reports" and v > 0 and toks[v - 1][0][:1].isupper())  # "the Post reports"
         if wl == "according" and v + 1 < len(toks) and toks[v + 1][0].lower() == "to":
             np = _np_after(toks, v + 1)
             if np:
@@ -568,7 +638,8 @@ def _frame_speaker(frame: str, qpos: list[tuple[int, int]], ctx: _Ctx, para: int
                 cands.append((dist - 0.5, np, "after"))
                 continue
         np = _np_before(toks, v)
-        if not np and v > 0 and toks[v - 1][0] == "," and _FRAME_SUBJ:
+        if not np and v > 0 and toks[v - 1][0] in (",",) + tuple(_ADVS) and _FRAME_SUBJ:
+            # "The club’s general manager, David Feder, later said that “...”"
             np = _sentence_subject(toks, v)
         if np:
             cands.append((dist, np, "before"))
@@ -581,22 +652,33 @@ def _frame_speaker(frame: str, qpos: list[tuple[int, int]], ctx: _Ctx, para: int
 
 
 _FALLBACK = True
-_FRAME_SUBJ = False
+_FRAME_SUBJ = True
+_LEAD_ADVERBIAL = frozenset("Following After During Before When While Since Until Despite Amid Although Though Because If".split())
+_MID_QUOTE = True
+_END_DASH = re.compile(r"[”\"’]\s*[―—–]{1,2}\s*((?:[A-Z][\w'’.\-]*)(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|di|del|la|le)){0,3})\s*[,.]?\s*$")
+_SPEECH_SUBJ = True
+_PRON_CHAIN = True
+_PRON_SPEECH = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|told|tells|explained|noted|wrote|argued|insisted|warned|recalled|recalls)\b")
+_SENT_BREAK = re.compile(r"[.!?][\"”’]?\s+[A-Z“\"]")
+_APPOS_SPEECH = re.compile(r",[^,.;“”\"]{2,80},(?:[^,.;“”\"]{2,60},)?\s+(?:said|says|told|added|adds|explained|explains|wrote|writes|noted|notes|argued|insisted|warned)\b")
+_SPEECH_BACK = 2
+_SPEECH_NEXT = frozenset("said says told added adds explained explains wrote writes noted notes argued argues insisted insists warned warns stated states recalled recalls continued continues replied responded tweeted".split())
+_SPEECH_PREV = frozenset("said says added adds explained noted notes wrote writes recalled continued insisted argued warned".split())
+_MODIFIER_USE = True
+_MODIFIED_NOUNS = frozenset("campaign campaigns administration administrations camp team aides aide supporters foundation family era presidency government cabinet voters allies".split())
 _CREDIT_AFTER = re.compile(r"\s*/\s*(?:The\s+)?[A-Z]")
 _WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
-_SUBJ_PREF = False
-_SUBJ_BACK = 1
-_SUBJ_NEXT = frozenset("said says told added adds explained wrote writes noted argued insisted warned stated , who has had was is".split())
 _PREV_PRONOUN = True
 _FRAME_REACH = 400  # characters of context kept on each side of a quote
 _DESC_TO_PERSON = True
 _PREV_LOOSE = True
 from generator.extract.names import COMMON as _COMMON, MONTHS as _MONTHS, WEEKDAYS as _WEEKDAYS
 _JUNK = _COMMON | _MONTHS | _WEEKDAYS | frozenset({"Create", "News", "Another", "One", "Street"})
-_OBJ_PREV = frozenset("to with by for from against told asked met about like than between and of at".split())
+_OBJ_PREV = frozenset("to with by for from against told asked met about like than between and of at under tell thank".split())
+_TITLED_OBJ_PREV = (_OBJ_PREV - {"and"}) | frozenset("tell under ask thank meet call".split())
 _SENT_END_BEFORE = re.compile(r"[.:!?]\s*$")
 _VERBISH = re.compile(r"^[a-z]{2,}(?:ed|s)$|^(?:said|told|wrote|says|adds|added|notes|noted|explains|explained|continued|continues|recalled|recalls|insisted|insists|quipped|joked|warned|argued|cautioned|remarked|repeated|replied|responded|asked|wrote|tweeted|posted)$")
-_SUBJ_SKIP = frozenset(("The", "A", "An", "In", "On", "At", "After", "During", "Before", "When", "While", "But", "And", "As", "Since", "For", "Following", "Already", "Also", "Then", "So", "Still", "Yet"))
+_SUBJ_SKIP = frozenset(("The", "A", "An", "Another", "One", "Other", "Some", "Many", "In", "On", "At", "After", "During", "Before", "When", "While", "But", "And", "As", "Since", "For", "Following", "Already", "Also", "Then", "So", "Still", "Yet"))
 _CLAUSE_BREAK = frozenset("when while as after before because if although though but whereas since until and".split())
 _PREPS = frozenset("in on at by of for from with to before after during the a an about into over under against among between through".split())
 
@@ -609,6 +691,9 @@ def _sentence_subject(toks, v):
         if toks[k][0] in ("\x00", ".", ";", "?", "!", ":"):
             if toks[k][0] == "." and k + 1 < v and not toks[k + 1][0][0].isupper():
                 continue  # "Kansas City, Mo., and": an abbreviation, not a sentence end
+            if toks[k][0] == "\x00" and _MID_QUOTE and k > 0 and toks[k - 1][0][:1].islower() \
+                    and k + 1 < v and toks[k + 1][0][:1].islower():
+                continue  # "He voiced his “...” on Twitter, writing": a quote inside the sentence
             start = k + 1
             break
     i = start
@@ -618,6 +703,9 @@ def _sentence_subject(toks, v):
             j = i
             while j + 1 < v and (toks[j + 1][0][0].isupper() or toks[j + 1][0] in _PARTICLES):
                 j += 1
+            if toks[j][0].endswith(("’s", "'s")) and j + 1 < v:
+                i = j + 1  # "Hillary Clinton’s campaign manager Robby Mook": the head comes later
+                continue
             if (i == start or toks[i - 1][0].lower() not in _PREPS) and w not in _SUBJ_SKIP:
                 return i, j + 1, None
             if w in _SUBJ_SKIP and j > i and (i == start or toks[i - 1][0].lower() not in _PREPS):
@@ -644,6 +732,14 @@ def _plain_speaker(para: str, qspans, ctx: _Ctx, pi: int, last: bool) -> Optiona
     if last:
         idx.reverse()
     for v in idx[:3]:
+        if v > 0 and toks[v - 1][0] == "," and v + 1 < len(toks) and toks[v + 1][0][0].isupper() \
+                and toks[v + 1][0] not in _SUBJ_SKIP:
+            # "..., said Bart Naylor, an advocate for X."
+            np = _np_after(toks, v)
+            if np:
+                sp = _speaker_from((0, np, "after"), toks, frame, ctx, pi, 0)
+                if sp is not None and sp.kind != "desc" and (sp.entity is None or sp.entity.type == "person"):
+                    return sp
         np = _np_before(toks, v)
         if not np and v > 0 and toks[v - 1][0] == ",":
             # "Will Young, a mechanic based in Kansas City, Mo., and an organizer at X, said"
@@ -744,6 +840,12 @@ def extract(doc: Document, entities=None) -> list[Quote]:
             speakers.append(sp)
             if sp is not None and sp.kind != "desc":
                 ctx.last_named = sp
+        if speakers and all(x is None for x in speakers):
+            # “... “hell” than ...” ― Jane Doe: a dash credit closing the paragraph covers it
+            dm = _END_DASH.search(para)
+            if dm:
+                e = ctx.lookup(dm.group(1))
+                speakers = [_Speaker(e.name, e, e.role) if e is not None else _Speaker(dm.group(1))] * len(speakers)
         # continuation and paragraph-speaker rules
         para_sp = next((s for s in speakers if s is not None and s.kind != "desc"), None) or next((s for s in speakers if s is not None), None)
         last_sp = None

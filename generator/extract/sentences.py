@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt gen col lt sgt capt gov sen rep rev
@@ -44,6 +45,13 @@ def _is_abbreviation(para: str, dot: int) -> bool:
 
 
 def split(paragraph: str) -> list[Sentence]:
+    """The sentences of a paragraph; entities, figures and quotes all split the same paragraphs, so the
+    result is cached (a fresh list each call: callers may change it, the Sentences are frozen)."""
+    return list(_split(paragraph))
+
+
+@lru_cache(maxsize=4096)
+def _split(paragraph: str) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(paragraph):
@@ -59,4 +67,4 @@ def split(paragraph: str) -> list[Sentence]:
     if rest.strip():
         s = start + (len(rest) - len(rest.lstrip()))
         out.append(Sentence(rest.strip(), s, s + len(rest.strip())))
-    return out
+    return tuple(out)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from generator.extract.sentences import ABBREVIATIONS as _ABBREVIATIONS
+
 _VERB = frozenset(
     """is are was were be been being has have had will would could can may might should must shall did does do
     said says say reported reports report posted posts rose rises rise fell falls fall jumped jumps climbed
@@ -63,7 +65,7 @@ _NOT_NAME = frozenset(
     We I He She They You My Your Us There Here With Without From To Into Among Between Across Amid Against
     Sound Strong Weak High Low Higher Lower Big Small Large Bad Poor Rich Full Total Prices Oil Gold Such Other
     Both Each Every Several Further Recent Rising Falling Record Top Key Major Once Then Even Just Only Again
-    Perhaps Maybe""".split()
+    Perhaps Maybe Core Headline Underlying Around Roughly Nearly Almost About""".split()
 )
 def _clean_np(np: str) -> str:
     np = re.sub(r"\(\s*[^)]*\)", "", np)  # tickers "( XOM.N )"
@@ -72,14 +74,17 @@ def _clean_np(np: str) -> str:
     words = np.split()
     while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
-    if words and words[-1].endswith(".") and words[-1].count(".") == 1 and len(words[-1]) > 4:
-        words[-1] = words[-1][:-1]  # a sentence stop, not "Co."
+    if words and words[-1].endswith(".") and words[-1].count(".") == 1 and len(words[-1]) > 4 and \
+            words[-1][:-1].lower() not in _ABBREVIATIONS:
+        words[-1] = words[-1][:-1]  # a sentence stop, not "Co." or "Corp."
     return " ".join(words)
 
 
 _KNOWN: set = set()  # capitalised words seen inside a sentence of the current document
 
 
+_PERIOD_TOKEN = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4}|[1-4]Q)")
+_NUMBER_NEXT = re.compile(r"\s(?:the\s|an?\s|its\s|their\s|[$£€¥]?\d)")
 _AFTER_STOP = re.compile(r"[.!?\"“]\s*$")
 _ADJ_ENDINGS = ("ive", "ing", "ed", "al", "ous", "ful", "ic", "able", "ible", "ary", "ly", "est")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -94,14 +99,17 @@ def _names(text: str) -> list[re.Match]:
         first = words[0].rstrip("'’s")
         if first in _NOT_NAME and len(words) == 1 or len(w) == 1:
             continue
-        if first.isdigit():
-            continue
+        if first.isdigit() or _PERIOD_TOKEN.fullmatch(first):
+            continue  # "Q3 revenue was $4.2bn": a period, not a name
         if len(words) > 1 and all(x.isupper() and len(x) > 3 for x in words):
             continue  # a heading "MORE OPPORTUNITIES"
         initial = m.start() == 0 or _AFTER_STOP.search(text, max(0, m.start() - 4), m.start())
         if len(words) == 1 and initial and (
                 first not in _KNOWN) and (first.endswith(("ed", "ing", "ly")) or first.lower() in _KNOWN):
             continue
+        if initial and first not in _KNOWN and all(x.isdigit() for x in words[1:]) and (
+                first.lower() in _VERB or _NUMBER_NEXT.match(text, m.start() + len(words[0]))):
+            continue  # "Cut costs by £500m", "Reach 10 million customers": a verb opening a list item
         if len(words) == 1 and initial and "-" in first and first.split("-", 1)[1][:1].islower():
             continue  # "Pre-tax profits", "Year-on-year sales"
         if len(words) == 1 and initial and first.endswith(_ADJ_ENDINGS) and not _POSSESSIVE_END.search(words[0]):
@@ -124,6 +132,22 @@ def _known_names(paragraphs) -> set:
     return known
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_" or c == "-"
+
+
+def _find_word(text: str, word: str) -> int:
+    """The first offset of ``word`` in ``text`` not inside a longer word (as ``(?<![\\w-])word(?![\\w-])``), or -1."""
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not _is_word_char(text[i - 1])) and (j == len(text) or not _is_word_char(text[j])):
+            return i
+        i = text.find(word, i + 1)
+    return -1
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"['’]s?$", "", name.strip())
 
@@ -132,25 +156,93 @@ class _Context:
     """What earlier sentences said: the last org-like subject and product, the running period."""
 
     def __init__(self, entity_names: list[tuple[str, str]]):
-        self.topic: Optional[str] = None
-        self.described: dict[str, str] = {}  # "reinsurer" -> "Swiss Re" from "Swiss Re, the world's ... reinsurer"
+        # topic and described are read from the whole document, lazily: an article without figures never needs them
+        self._paragraphs: list[str] = []
+        self._topic: Optional[str] = None
+        self._described: Optional[dict] = None  # "reinsurer" -> "Swiss Re" from "Swiss Re, the world's ... reinsurer"
+        self._topic_done = False
         self.gap = 0  # sentences since the running period was last stated or used
-        self.last_org: Optional[str] = None
-        self.last_product: Optional[str] = None
+        self._last_org: Optional[str] = None
+        self._last_product: Optional[str] = None
+        # note_names is lazy: sentences wait here until a later figure asks for last_org/last_product
+        # (most sentences of a long article come after its last figure, or between figures that never ask)
+        self._pending: list[str] = []
+        self._flushing = False
         self.period: Optional[str] = None
         self.quarter: Optional[str] = None
+        self.year = None  # the date the lead states, for months without a year (only without a publication date)
         self.entities = entity_names
         self._types = {}
         for n, t in entity_names:
             self._types.setdefault(n, t)
-        # whole-word patterns of the non-place entity names, compiled once per document
-        self.entity_rx = [(n, re.compile(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])"))
-                          for n, t in entity_names if n and t != "place"]
+        # the non-place entity names, matched as whole words by _find_word (no per-document regexes:
+        # compiling one pattern per name cost more than the rest of the figures stage)
+        self.entity_names = [n for n, t in entity_names if n and t != "place"]
+
+    @property
+    def topic(self) -> Optional[str]:
+        if not self._topic_done:
+            self._topic, self._topic_done = _topic(self._paragraphs, self._types), True
+        return self._topic
+
+    @topic.setter
+    def topic(self, value: Optional[str]) -> None:
+        self._topic, self._topic_done = value, True
+
+    @property
+    def described(self) -> dict:
+        if self._described is None:
+            self._described = _descriptions(self._paragraphs, self._types)
+        return self._described
+
+    @described.setter
+    def described(self, value: dict) -> None:
+        self._described = value
 
     def type_of(self, name: str) -> Optional[str]:
-        return self._types.get(name)
+        """The entity type of a name: exact, or the entity it spells out ("Jorvik Microsystems plc", "Mavrin Corp")."""
+        t = self._types.get(name)
+        if t is None and name:
+            base = name.rstrip(".")
+            for n, nt in self._types.items():
+                if n.rstrip(".") == base or name.startswith(n + " "):
+                    return nt
+        return t
+
+    @property
+    def last_org(self) -> Optional[str]:
+        if self._pending and not self._flushing:
+            self._flush()
+        return self._last_org
+
+    @last_org.setter
+    def last_org(self, value: Optional[str]) -> None:
+        self._last_org = value
+
+    @property
+    def last_product(self) -> Optional[str]:
+        if self._pending and not self._flushing:
+            self._flush()
+        return self._last_product
+
+    @last_product.setter
+    def last_product(self, value: Optional[str]) -> None:
+        self._last_product = value
+
+    def _flush(self) -> None:
+        self._flushing = True  # reads inside _note see the state so far, in sentence order
+        try:
+            pending, self._pending = self._pending, []
+            for text in pending:
+                self._note(text)
+        finally:
+            self._flushing = False
 
     def note_names(self, text: str) -> None:
+        """Remember a sentence's names; read back, in order, only when last_org/last_product are asked for."""
+        self._pending.append(text)
+
+    def _note(self, text: str) -> None:
         for m in _names(text):
             n = _strip_possessive(m.group(0))
             if re.search(r"[A-Za-z]\d|\d[A-Za-z]", n) and n.split()[0] not in _NOT_NAME:
@@ -166,9 +258,21 @@ class _Context:
 _DATELINE = re.compile(r"^[A-Z][A-Z/ ,.]+\s*\((?:Reuters|AP|AFP|Bloomberg)\)\s*-*\s*")
 _ANAPHOR_NOUNS = ("company|firm|group|carmaker|automaker|maker|bank|lender|insurer|reinsurer|retailer|airline|"
                   "chipmaker|conglomerate|operator|giant|brand|corporation|miner|producer|manufacturer|utility")
-_APPOSITIVE = re.compile(r"(?<!\b[Ii]n )(?<!\b[Aa]t )(?<!\b[Ff]rom )(?<!\b[Tt]o )(?<!\b[Oo]f )"
-                         r"([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3}),\s(?:the|a|an)\s"
-                         r"(?:(?!(?:the|a|an|that|which|who)\s)[\w'’-]+\s){0,5}?(" + _ANAPHOR_NOUNS + r")\b")
+# "Swiss Re, the world's second-largest reinsurer": found from the ", the ... reinsurer" side, then the name
+# before the comma (scanning for the name first tried every capital letter of the document)
+_APPOSITIVE_TAIL = re.compile(r",\s(?:the|a|an)\s(?:(?!(?:the|a|an|that|which|who)\s)[\w'’-]+\s){0,5}?(" + _ANAPHOR_NOUNS + r")\b(?!['’])")
+_NAME_AT_END = re.compile(r"([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})$")
+_PREP_AT_END = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Oo]f)\s$")  # "Founded in Toronto, the group"
+
+
+def _appositives(par: str):
+    for m in _APPOSITIVE_TAIL.finditer(par):
+        lo = max(0, m.start() - 100)
+        n = _NAME_AT_END.search(par, lo, m.start())
+        if n and not _PREP_AT_END.search(par, max(0, n.start() - 6), n.start()):
+            yield n.group(1), m.group(1)
+
+
 _PREMOD = re.compile(r"\b(" + _ANAPHOR_NOUNS + r")\s([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})")
 
 
@@ -176,11 +280,11 @@ def _descriptions(paragraphs, types=None) -> dict:
     out: dict[str, str] = {}
     types = types or {}
     for par in paragraphs:
-        for rx, ni, gi in ((_APPOSITIVE, 1, 2), (_PREMOD, 2, 1)):
-            for m in rx.finditer(par):
-                name = _clean_np(_strip_possessive(m.group(ni)))
-                if name and name.split()[0] not in _NOT_NAME and types.get(name) not in ("place", "person"):
-                    out.setdefault(m.group(gi).lower(), name)
+        pairs = list(_appositives(par)) + [(m.group(2), m.group(1)) for m in _PREMOD.finditer(par)]
+        for raw, noun in pairs:
+            name = _clean_np(_strip_possessive(raw))
+            if name and name.split()[0] not in _NOT_NAME and types.get(name) != "place":
+                out.setdefault(noun.lower(), name)
     return out
 
 
@@ -198,7 +302,7 @@ def _topic(paragraphs, types=None) -> Optional[str]:
             if not n or _TITLE.search(n):
                 continue
             w = 0.5 if _NATIONALITY.match(n) else 1
-            if types and types.get(n) == "place" and _LOCATIVE_BEFORE.search(par, max(0, m.start() - 12), m.start()):
+            if types and types.get(n.rstrip(".")) == "place" and _LOCATIVE_BEFORE.search(par, max(0, m.start() - 12), m.start()):
                 w = 0.25  # "demand ... in Latin America": where things happen, not what the article is about
             counts[n] = counts.get(n, 0) + w
     for k in list(counts):
@@ -206,11 +310,14 @@ def _topic(paragraphs, types=None) -> Optional[str]:
             counts[k[:-2]] += counts.pop(k)
     if types:
         # "Jorvik" is short for the org "Jorvik Microsystems" ("Jorvik Microsystems plc"): long mentions count for it
-        orgs = [n for n, t in types.items() if t == "org"]
-        for k in list(counts):
-            if k.isalpha() and types.get(k) is None and any(o.startswith(k + " ") for o in orgs):
-                counts[k] += sum(c for j, c in counts.items() if j.startswith(k + " "))
-    return max(counts, key=counts.get) if counts else None
+        heads = {n.split(" ", 1)[0] for n, t in types.items() if t == "org" and " " in n}
+        for k in [k for k in counts if k in heads and k.isalpha() and types.get(k) is None]:
+            counts[k] += sum(c for j, c in counts.items() if j.startswith(k + " "))
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    last = best.split()[-1]
+    return best[:-1] if last.endswith(".") and last.count(".") == 1 and len(last) > 4 else best  # "Bank of England."
 
 
 def _subject_np(clause: str, ctx: _Context) -> tuple[str, str]:
@@ -252,7 +359,7 @@ def _core(phrase: str, ctx: _Context) -> str:
     if _PRONOUN_SUBJ.match(phrase):
         noun = re.match(r"(?i)(?:the )?(\w+)", phrase).group(1).lower()
         return ctx.described.get(noun) or ctx.last_org or ctx.topic or ""
-    hits = [(phrase.find(name), name) for name, rx in ctx.entity_rx if name in phrase and rx.search(phrase)]
+    hits = [(i, name) for name in ctx.entity_names if name in phrase for i in (_find_word(phrase, name),) if i >= 0]
     if hits:
         return min(hits, key=lambda h: (h[0], -len(h[1])))[1]
     if _INSTRUMENT_NP.search(phrase) and not _GENERIC_NP.match(phrase):
@@ -303,6 +410,10 @@ def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_OBJECT_AT = re.compile(r"\b(?:was|were|is|closed|ended|stood|held|holds|kept|keeps|left|leaves|set|sets|raised|raises|"
+                        r"lowered|lowers|cut|cuts|maintained|hiked|put|puts|priced|prices|valued|values)\s+(?:\S+\s+){0,3}at\s+$")
+
+
 def _subject_for(sent: str, q, prev_q, ctx: _Context) -> tuple[str, str]:
     before = sent[:q.start]
     # "X delivered 5 cars and Y, 4," : a gapped list item names its own subject
@@ -312,7 +423,7 @@ def _subject_for(sent: str, q, prev_q, ctx: _Context) -> tuple[str, str]:
         return n, _core(n, ctx) or n
     # "to overtake Z at 17,190 units", "New York at the top at 21.6 percent"
     m = re.search(r"\b((?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.'’-]*)(?: [a-z]+)?(?: at the top)? at (?:about |around |nearly )?$", before)
-    if m and m.group(1) not in _NOT_NAME and not re.search(r"\b(?:was|were|is|closed|ended|stood)\s+\S*\s*at\s+$", before):
+    if m and m.group(1) not in _NOT_NAME and not _OBJECT_AT.search(before):
         n = _clean_np(m.group(1))
         return n, _core(n, ctx) or n
     m = re.match(r"-[a-z]+\s((?:[A-Z][\w&.'’-]*)(?:\s[A-Z][\w&.'’-]*){0,3})", sent[q.end:]) if q.hyphen_noun else None
@@ -350,16 +461,47 @@ def _subject_for(sent: str, q, prev_q, ctx: _Context) -> tuple[str, str]:
     for m in reversed(list(re.finditer(r"\b(?:show|shows|showed|said|says|that|whether|predict|predicts|expect|expects)\s", clause))):
         if _subject_np(clause[m.end():], ctx)[0]:
             main = _subject_np(clause[:m.start()], ctx)[1]
+            if cs > 0 and ctx.type_of(main) not in ("org", "brand", "product"):
+                # "Vantor Energy, based at 221 Baker Street, London, said ...": the clause began inside an aside
+                whole = _subject_np(sent[:cs], ctx)[1]
+                if ctx.type_of(whole) in ("org", "brand", "product"):
+                    main = whole
             clause = clause[m.end():]
             break
     np, core = _subject_np(clause, ctx)
-    if main and re.search(r"\b(?:its|their)\b|^(?:it|they)$", np, re.I) and not _names(np):
+    if main and re.search(r"\b(?:its|their)\b|^(?:it|they)$", np, re.I) and (
+            not _names(np) or _POSSESSED_NAME.search(np) and ctx.type_of(main) == "org"):
         return np, main  # "Lloyd's said that first-half profit at its market fell"
     if main and not core and np and np.lower() not in ("it", "they") and ctx.type_of(main) in ("org", "brand", "product"):
         return np, main  # "Jorvik plc said that revenue fell 41%": the company speaking owns the measure
     if not np or np.lower() in ("it", "they"):
         np, core = _subject_np(sent[:q.start], ctx)
+    if core and core == np and " " not in np and sent.startswith(np) and np not in _KNOWN and \
+            _NUMBER_NEXT.match(sent, len(np)):
+        return "", ""  # "Return 60% of profit", "Reach 10 million customers": an imperative, no subject named
+    if cs > 0 and (_OWN_PRONOUN.match(np) or np and not core and not _METRIC_NP.search(np) and not _GENERIC_NP.match(np)):
+        # "Orders at Kestrel doubled, while its backlog rose to 1,200", "X's output rose 5%, while Q3 revenue was
+        # $4.2bn": a later clause without a name of its own is about the org named before, in this sentence
+        named = _last_org_in(sent[:cs], ctx)
+        if named:
+            return np, named
     return np, core
+
+
+_POSSESSED_NAME = re.compile(r"^[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\s(?:at|of|from|in)\s(?:its|their)\s[A-Z]")  # "output at its North Sea field"
+_OWN_PRONOUN = re.compile(r"(?:[Ii]ts|[Tt]heir|[Ii]t|[Tt]hey)\b(?!['’])")
+
+
+def _last_org_in(text: str, ctx: _Context) -> str:
+    """The org named last in text, not counting one in a locative phrase ("in the U.S. District Court")."""
+    best, at = "", -1
+    for name in ctx.entity_names:
+        if name in text and ctx.type_of(name) == "org":
+            i = text.rfind(name)
+            if i > at and (i == 0 or not _is_word_char(text[i - 1])) and _find_word(text[i:], name) == 0 and \
+                    not _LOCATIVE_BEFORE.search(text, max(0, i - 12), i):
+                best, at = name, i
+    return best
 
 
 def prepare(paragraphs, entities=None) -> _Context:
@@ -367,6 +509,5 @@ def prepare(paragraphs, entities=None) -> _Context:
     global _KNOWN
     _KNOWN = _known_names(paragraphs)
     ctx = _Context([(e.name, e.type) for e in (entities or [])])
-    ctx.topic = _topic(paragraphs, ctx._types)
-    ctx.described = _descriptions(paragraphs, ctx._types)
+    ctx._paragraphs = list(paragraphs)
     return ctx

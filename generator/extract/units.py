@@ -30,7 +30,7 @@ CURRENCY_WORDS = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD",
     "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
     "yen": "JPY", "rupees": "INR", "rupee": "INR", "won": "KRW", "roubles": "RUB", "rubles": "RUB",
-    "cents": "USD/100", "cent": "USD/100", "pence": "GBP/100",
+    "cents": "USD/100", "cent": "USD/100", "pence": "GBP/100", "p": "GBP/100",
 }
 CODES = ("CNY", "RMB", "USD", "EUR", "GBP", "JPY", "CHF", "HKD", "CAD", "AUD", "INR", "KRW", "SGD")
 
@@ -51,7 +51,7 @@ QTY = re.compile(
     r"(?P<pre>" + _CURPRE + r"\s?)?"
     r"(?P<num>" + _NUM + r"|(?<![\w-])" + _WNUM + r"(?=\s(?:trillion|billion|million)|[- ]fold\b))"
     r"(?P<scale>" + _SCALE + r")?"
-    r"(?P<unit>" + _PCT + r"|" + _PP + r"|" + _MULT + r"|[- ]?\s?" + _CURWORD + r")?"
+    r"(?P<unit>" + _PCT + r"|" + _PP + r"|" + _MULT + r"|[- ]?\s?" + _CURWORD + r"|(?<=\d)(?<!480)(?<!720)(?<!1080)(?<!2160)p\b(?![.,]\d|\.c\b))?"
     r"(?![\w:=])",
     re.I,
 )
@@ -163,6 +163,11 @@ def _counted_noun(text: str, end: int) -> tuple[Optional[str], bool]:
     return head.lower() if not head.isupper() else head, hyphen
 
 
+_COMPOUND_BEFORE = re.compile(r"[A-Za-z]-$")
+_COMPOUND_AFTER = re.compile(r"-in-\d")
+_NUMBERING_BEFORE = re.compile(r"\bNo\.?\s$|#$|:$")
+_YEAR_DIGITS = re.compile(r"(1[89]\d\d|20\d\d)")
+_CLOCK_AFTER = re.compile(r"\s?(?:GMT|EDT|EST|BST|a\.m|p\.m|am\b|pm\b)")
 _MAYBE = re.compile(r"\d|doubl|tripl|trebl|quadrupl|fold|illion", re.I)
 
 
@@ -174,7 +179,9 @@ def find(text: str) -> list[Quantity]:
         num, pre, scale, unit = m.group("num"), m.group("pre"), m.group("scale"), m.group("unit")
         s, e = m.start(), m.end()
         before = text[max(0, s - 12):s]
-        if re.search(r"\bNo\.?\s$|#$|:$", before) or text[e:e + 1] == ":" or _DATE_BEFORE.search(before):
+        if _COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(text, e):
+            continue  # "2-in-1 laptops", "COVID-19": part of a name
+        if _NUMBERING_BEFORE.search(before) or text[e:e + 1] == ":" or _DATE_BEFORE.search(before):
             continue
         word = not num[0].isdigit() and num[0] != "."
         try:
@@ -194,11 +201,11 @@ def find(text: str) -> list[Quantity]:
                      decimals=len(num.split(".")[1]) if "." in num else 0)
         if u is None:
             digits = num.replace(",", "")
-            if re.fullmatch(r"(1[89]\d\d|20\d\d)", digits) and not scale:
+            if _YEAR_DIGITS.fullmatch(digits) and not scale:
                 continue  # a year
             if _DATE_AFTER.match(text, e):
                 continue
-            if scale is None and re.match(r"\s?(?:GMT|EDT|EST|BST|a\.m|p\.m|am\b|pm\b)", text[e:e + 5]):
+            if scale is None and _CLOCK_AFTER.match(text[e:e + 5]):
                 continue
             noun, hyphen = _counted_noun(text, e)
             if noun is None and (hyphen or word):

@@ -13,6 +13,8 @@ class BriefsConfig(base.Config):
     enabled = c.Type(bool, default=True)
     # folder of fact files briefs/<id>.yaml, relative to mkdocs.yml
     briefs_dir = c.Type(str, default="briefs")
+    # folder of source articles; `mkdocs serve` also reloads when it changes ("" : not watched)
+    seeds_dir = c.Type(str, default="seeds")
     # URL folders of brief, entity and tag pages
     prefix = c.Type(str, default="briefs")
     entities_prefix = c.Type(str, default="entities")

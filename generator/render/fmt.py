@@ -35,6 +35,8 @@ def value(value: float, unit: str, value_high: float | None = None, approximate:
     >>> value(427000, "vehicles", approximate=True)
     '≈427,000 vehicles'
     """
+    if value_high is not None and value_high < value:  # "between -10,000 and -20,000": low end first
+        value, value_high = value_high, value
     if value_high is None:
         nums = number(value)
     else:  # "10,000–20,000", but "-20,000 to -10,000" (an en dash next to a minus misleads)

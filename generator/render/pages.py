@@ -108,6 +108,7 @@ def _metric_row(site: Site, brief, m, here: str) -> dict:
         "source": fmt.one_line(m.source),
         "evidence": fmt.one_line(m.evidence),
         "evidence_same": False,
+        "evidence_last": True,
     }
 
 
@@ -124,6 +125,17 @@ def _quote_row(site: Site, brief, q, here: str) -> dict:
     }
 
 
+def _named_in(text: str, words) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.IGNORECASE) for w in words if w)
+
+
+def _lead_entities(brief, groups: list) -> list:
+    """The entities a brief's headline or summary names (else all of them), in order."""
+    lead = fmt.one_line(f"{brief.headline or brief.source.title or ''} {brief.summary or ''}")
+    named = [g for g in groups if _named_in(lead, [g.name, *g.aliases])]
+    return named or groups
+
+
 def _brief_card(site: Site, brief, here: str) -> dict:
     """A brief in a list (home, tag and entity pages)."""
     ents = site.brief_entities(brief)
@@ -135,8 +147,52 @@ def _brief_card(site: Site, brief, here: str) -> dict:
         "date": fmt.date(brief.source.published),
         "summary": fmt.one_line(brief.summary),
         "companies": [{"name": g.name, "url": site.layout.rel(site.layout.entity_uri(g.slug), here)}
-                      for g in ents if g.type in ("org", "brand")][:8],
+                      for g in _lead_entities(brief, [g for g in ents if g.type in ("org", "brand")])][:4],
+        "n_figures": len(brief.visible_metrics()),
+        "n_quotes": len(brief.visible_quotes()),
     }
+
+
+ENTITY_GROUPS = (("org", "Companies and organisations"), ("brand", "Brands"), ("product", "Products"),
+                 ("person", "People"))
+
+
+def _entity_groups(site: Site, brief, here: str) -> list[dict]:
+    """The brief's entities by type (companies, brands, products, people), each
+    in the order the brief names them."""
+    L = site.layout
+    ents = site.brief_entities(brief)
+    out = []
+    for etype, label in ENTITY_GROUPS:
+        items = [{"name": g.name, "type": g.type, "url": L.rel(L.entity_uri(g.slug), here), "role": "; ".join(g.roles)}
+                 for g in ents if g.type == etype]
+        if items:
+            out.append({"type": etype, "label": label, "members": items})
+    return out
+
+
+def _header_tags(site: Site, brief, limit: int = 6) -> list[str]:
+    """Tags shown under the summary: the brief's own tags, then the organisations
+    its headline or summary names (else the first few it names). Every org still
+    has its tag page, and all of them are listed under "Companies and people"."""
+    names = site.brief_tag_names(brief)
+    own_folded = {fmt.one_line(t).casefold() for t in brief.tags}
+    own = [n for n in names if n.casefold() in own_folded]
+    orgs = [n for n in names if n.casefold() not in own_folded]
+    lead = fmt.one_line(f"{brief.headline or brief.source.title or ''} {brief.summary or ''}")
+
+    def named(n: str) -> bool:
+        g = site.lookup(brief.id, n)
+        return _named_in(lead, [n] + (g.aliases if g else []))
+
+    picked = [n for n in orgs if named(n)] or orgs
+    return own + picked[:max(0, limit - len(own))]
+
+
+def _host(url: str | None) -> str:
+    """'https://www.bloomberg.com/news/…' -> 'bloomberg.com' (the link text of a bare source URL)."""
+    m = re.match(r"^https?://(?:www\.)?([^/?#:]+)", url or "", re.IGNORECASE)
+    return m.group(1).lower() if m else "the original article"
 
 
 def _place_charts(charts, uri_of, here: str, layout: Layout):
@@ -147,15 +203,18 @@ def _place_charts(charts, uri_of, here: str, layout: Layout):
 
 
 def brief_view(site: Site, brief, renderer: chartlib.SvgRenderer | None, site_name: str = "Market briefs",
-               charts: bool = True) -> dict:
+               charts: bool = True, briefs_dir: str = "briefs") -> dict:
     """Everything the brief page, its facts.json and facts.csv show."""
     L = site.layout
     here = L.brief_uri(brief.id)
     src = brief.source
     metrics = brief.visible_metrics()
     rows = [_metric_row(site, brief, m, here) for m in metrics]
+    # figures stated by one sentence share one evidence line, under the last of them
     for prev, row in zip(rows, rows[1:]):
         row["evidence_same"] = row["evidence"] == prev["evidence"]
+    for row, nxt in zip(rows, rows[1:] + [None]):
+        row["evidence_last"] = nxt is None or not nxt["evidence_same"]
     charts = chartlib.render(chartlib.comparable_groups(metrics), renderer) if charts else []
     _place_charts(charts, lambda cid: L.brief_chart_uri(brief.id, cid), here, L)
     cite = citation(brief, None, L.site_url, prefix=L.prefix, use_directory_urls=L.use_directory_urls,
@@ -171,15 +230,23 @@ def brief_view(site: Site, brief, renderer: chartlib.SvgRenderer | None, site_na
             "publisher": fmt.one_line(src.publisher),
             "published": src.published or "",
             "date": fmt.date(src.published),
+            # the source's title, unless it only repeats the page's headline
+            "distinct_title": fmt.one_line(src.title)
+            if fmt.one_line(src.title).casefold() != fmt.one_line(brief.headline or src.title).casefold() else "",
+            "host": _host(src.url),
+            "seed": fmt.one_line(brief.provenance.seed),
+            "extractor": fmt.one_line(brief.provenance.extractor_version),
         },
         "metrics": rows,
         "quotes": [_quote_row(site, brief, q, here) for q in brief.visible_quotes()],
         "entities": [{"name": g.name, "type": g.type, "url": L.rel(L.entity_uri(g.slug), here),
                       "role": "; ".join(g.roles)} for g in site.brief_entities(brief)],
+        "entity_groups": _entity_groups(site, brief, here),
         "tags": [{"name": t.name, "url": L.rel(L.tag_uri(t.slug), here)}
-                 for t in (site.tag(n) for n in site.brief_tag_names(brief))],
+                 for t in (site.tag(n) for n in _header_tags(site, brief))],
         "charts": charts,
         "cite": cite,
+        "fact_file": f"{briefs_dir.strip('/') or '.'}/{brief.id}.yaml",
         "json_url": L.rel(L.download_uri(brief.id, "json"), here),
         "csv_url": L.rel(L.download_uri(brief.id, "csv"), here),
         "home_url": L.rel("index.md", here),
@@ -196,8 +263,11 @@ def entity_view(site: Site, slug: str, renderer: chartlib.SvgRenderer | None, ch
         r["brief_url"] = L.rel(L.brief_uri(b.id), here, m.id)
         r["brief_title"] = fmt.one_line(b.headline or b.source.title or b.id)
         r["published"] = b.source.published or ""
+        r["brief_date"] = fmt.date(b.source.published)
         rows.append(r)
-    rows.sort(key=lambda r: (r["measure"].casefold(), r["unit"], r["period_iso"], r["published"], r["id"]))
+    # by measure (figures without one last), unit, period, report date
+    rows.sort(key=lambda r: (not r["measure"], r["measure"].casefold(), r["unit"], r["period_iso"], r["published"],
+                             r["id"]))
     series = chartlib.render(chartlib.series_groups([m for _, m in g.metrics]), renderer) if charts else []
     _place_charts(series, lambda cid: L.entity_chart_uri(slug, cid), here, L)
     quotes = []
@@ -302,8 +372,9 @@ class Renderer:
     once and reused for every page."""
 
     def __init__(self, site: Site, env: jinja2.Environment, site_name: str = "Market briefs",
-                 svg: chartlib.SvgRenderer | None = None, charts: bool = True):
+                 svg: chartlib.SvgRenderer | None = None, charts: bool = True, briefs_dir: str = "briefs"):
         self.charts = charts
+        self.briefs_dir = briefs_dir
         self.site = site
         self.env = env
         self.site_name = site_name
@@ -317,7 +388,7 @@ class Renderer:
         return t.render(site_name=self.site_name, **ctx)
 
     def brief(self, brief) -> tuple[str, dict]:
-        view = brief_view(self.site, brief, self.svg, self.site_name, self.charts)
+        view = brief_view(self.site, brief, self.svg, self.site_name, self.charts, self.briefs_dir)
         md = self._render("brief.md.j2", b=view, front_title=fmt.safe_title(view["title"]))
         return md, view
 
@@ -353,7 +424,9 @@ class Renderer:
         groups = sorted(self.site.entities.values(), key=lambda g: (g.name.casefold(), g.slug))
         items = [{"name": g.name, "type": g.type, "count": len(g.brief_ids),
                   "url": L.rel(L.entity_uri(g.slug), here)} for g in groups]
-        return self._render("entities.md.j2", entities=items)
+        groups = [{"type": t, "label": label, "members": [i for i in items if i["type"] == t]}
+                  for t, label in ENTITY_GROUPS]
+        return self._render("entities.md.j2", entities=items, groups=[g for g in groups if g["members"]])
 
     def tag(self, slug: str) -> str:
         L = self.site.layout

@@ -12,7 +12,7 @@ Events:
   on_pre_page      reproducible sitemap dates
   on_page_context  page data for ``briefs.html`` (alternate links, charts)
   on_post_page     compact plugin pages' HTML; name Material's search dialog
-  on_serve         watch the fact files folder
+  on_serve         watch the fact files and seeds folders (when they exist)
   on_post_build    one-line summary
 """
 from __future__ import annotations
@@ -92,7 +92,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         env = pages.make_env(custom)
         cache = (self.root / cfg.cache_dir) if cfg.cache_dir else None
         self.svg = SvgRenderer(cache) if cfg.charts else None
-        render = pages.Renderer(site, env, config.site_name, self.svg, charts=cfg.charts)
+        render = pages.Renderer(site, env, config.site_name, self.svg, charts=cfg.charts, briefs_dir=cfg.briefs_dir)
         self.page_meta = {}
         feed = "feed.xml" if cfg.feed else None
 
@@ -170,11 +170,17 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return files
 
     def on_serve(self, server, config, builder):
-        """Live reload on fact-file edits, also when ``briefs_dir`` is not in ``watch:``."""
-        folder = self.root / self.config.briefs_dir
+        """Live reload on edits of the fact files and the seeds. Watched from
+        here, not from ``watch:`` in mkdocs.yml, because MkDocs rejects a watch
+        path that does not exist, and a fresh clone has no ``briefs/``."""
+        if not self.config.enabled:
+            return server
         watched = {str(Path(w).resolve()) for w in config.watch}
-        if self.config.enabled and folder.is_dir() and str(folder.resolve()) not in watched:
-            server.watch(str(folder))
+        for name in (self.config.briefs_dir, self.config.seeds_dir):
+            folder = (self.root / name).resolve() if name else None
+            if folder is not None and folder.is_dir() and str(folder) not in watched:
+                server.watch(str(folder))
+                watched.add(str(folder))
         return server
 
     def on_pre_page(self, page, config, files):

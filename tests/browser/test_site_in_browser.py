@@ -366,3 +366,51 @@ def test_every_page_loads_clean_and_stays_on_the_site(page, site):
         ]
     assert not external_hints, "pages point the browser at other hosts:\n  " + "\n  ".join(external_hints)
     page.guard.assert_clean()
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_key_figures_fit_the_content_column(page, site, brief, width):
+    """The key figures read without sideways scrolling: on a desktop screen and
+    on a phone, the table is no wider than the article's column."""
+    page.set_viewport_size({"width": width, "height": 900})
+    _open(page, site, site.brief_path(brief["id"]))
+    geom = page.evaluate(
+        """() => [...document.querySelectorAll('table.key-figures')].map(t => {
+            const wrap = t.closest('.briefs-table-wrap') || t.parentElement;
+            const col = t.closest('article') || document.querySelector('.md-content__inner');
+            return {table: t.getBoundingClientRect().width, scroll: t.scrollWidth,
+                    wrap: wrap.clientWidth, wrapScroll: wrap.scrollWidth,
+                    right: t.getBoundingClientRect().right, colRight: col.getBoundingClientRect().right,
+                    rows: t.querySelectorAll('tr[id]').length};
+        })"""
+    )
+    assert geom, "the brief page has no table.key-figures"
+    for g in geom:
+        assert g["wrapScroll"] <= g["wrap"] + 1, f"the key figures scroll sideways at {width} px: {g}"
+        assert g["right"] <= g["colRight"] + 1, f"the key figures stick out of the content column at {width} px: {g}"
+    # every figure row still carries its fact id and is displayed
+    heights = page.eval_on_selector_all("table.key-figures tr[id]", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) > 0
+    if width == 1280:
+        # no figure row runs taller than three lines of text
+        line = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('table.key-figures td')).lineHeight)")
+        assert max(heights) <= 3.5 * line + 16, f"a figure row is {max(heights)} px tall (line {line} px)"
+    shot(page, f"key-figures-{width}")
+    page.guard.assert_clean()
+
+
+def test_copied_citation_has_an_absolute_permalink(page, site, brief):
+    """Without site_url the page can only print a relative permalink; the copy
+    button gives an absolute one, from the address the page was read at."""
+    _open(page, site, site.brief_path(brief["id"]))
+    button = page.locator(".briefs-cite button").first
+    button.scroll_into_view_if_needed()
+    page.evaluate("() => navigator.clipboard.writeText('')")
+    button.click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0", timeout=5_000)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert site.url(site.brief_path(brief["id"])) in copied, f"no absolute permalink in {copied!r}"
+    page.guard.assert_clean()

@@ -85,3 +85,36 @@ def test_ticker_is_alias_not_entity():
     e = _find(ents, "Trelco Inc")
     assert "TRL.N" in e.aliases
     assert not any(x.name.startswith("TRL") for x in ents)
+
+
+def test_speaker_contexts_make_an_unknown_name_a_person():
+    ents = _ents("Debates rarely move the race, noted NBC’s Darvo Kellum.",
+                 "Olbek Tarrin, a health education manager with Dairy Farmers, said she is unsure.",
+                 "“We will keep going no matter what.” ― Ysolde Varga")
+    assert _find(ents, "Darvo Kellum").type == "person"
+    assert _find(ents, "Olbek Tarrin").type == "person"
+    assert _find(ents, "Ysolde Varga").type == "person"
+
+
+def test_org_with_appositive_stays_org():
+    ents = _ents("Zolder Re, the world's second-largest reinsurer, said it had cut its exposure.")
+    assert _find(ents, "Zolder Re").type == "org"
+
+
+def test_gender_hint_from_said_she_beats_first_name_guess():
+    ents = _ents("Lee Varnholt, a manager with Dairy Farmers of Canada, said she is unsure what comes next.")
+    e = _find(ents, "Lee Varnholt")
+    assert e.type == "person"
+    assert getattr(e, "_hint", None) == "f"
+
+
+def test_more_common_first_names_make_people():
+    ents = _ents("Seth Orrin scored twice for the visitors on Friday.")
+    e = _find(ents, "Seth Orrin")
+    assert e.type == "person"
+    assert getattr(e, "_hint", None) == "m"
+
+
+def test_sentence_subject_with_later_he_is_a_person():
+    ents = _ents("Mamadou Krell was on a business trip when he ended up hiding in a hotel room.")
+    assert _find(ents, "Mamadou Krell").type == "person"

@@ -49,3 +49,43 @@ def test_relative_without_publication_date_is_unresolved():
 
 def test_shift_year():
     assert periods.shift_year("2007-Q4") == "2006-Q4"
+
+
+def test_year_to_a_month_is_a_twelve_month_period():
+    assert labels("profit rose in the year to March", "2025-12-05") == [("2024-04/2025-03", False)]
+    assert labels("a net loss in its current financial year to March 2005") == [("2004-04/2005-03", False)]
+    assert labels("in the year ended March 31, 2024") == [("2023-04/2024-03", False)]
+
+
+def test_year_ranges():
+    assert labels("hired 800 pilots a year in 2019-2021") == [("2019/2021", False)]
+    assert labels("the 2019–20 season") == [("2019/2020", False)]
+    assert labels("2021-2019") == []  # not a range
+
+
+def test_no_period_words_no_periods():
+    assert labels("Shares of the company fell sharply after the announcement.") == []
+
+
+def test_month_span_quarter():
+    assert labels("a charge in the October-to-December quarter", "2005-02-01") == [("2004-Q4", False)]
+    assert labels("sales in January and February", "2005-03-01") == [("2005-01/2005-02", False)]
+
+
+def test_without_publication_date_the_lead_year_dates_its_own_period_only():
+    from datetime import date
+    ref = date(2004, 12, 31)  # "at the end of 2004"
+    found = lambda t: [p.label for p in periods.find(t, None, ref)]
+    assert found("growth for the three months to December was 0.7%") == ["2004-Q4"]
+    assert found("industrial output for December rose") == ["2004-12"]
+    assert found("a charge in the fourth quarter") == ["2004-Q4"]
+    assert found("in January, it agreed to pay") == []  # 2004 or 2005? left open
+    assert found("last year") == []
+    assert periods.reference_date("2005-01") == date(2005, 1, 31)
+    assert periods.reference_date("2004-Q3") == date(2004, 9, 30)
+
+
+def test_a_year_after_a_month_is_no_day():
+    assert labels("from October to December 2004") == [("2004-10/2004-12", False)]
+    assert labels("in the three months to December 2003") == [("2003-Q4", False)]
+    assert labels("from March 3 to April 20, 2005") == [("2005-03-03/2005-04-20", False)]

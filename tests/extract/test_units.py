@@ -43,3 +43,21 @@ def test_ranges():
 def test_multiple_verbs():
     assert found("revenue tripled") == [(3, None, "x")]
     assert found("a triple-screen dashboard") == []
+
+
+def test_pence_suffix():
+    assert found("raised its dividend to 14.5p a share") == [(0.145, None, "GBP")]
+    assert found("rose 3p to 418p") == [(0.03, None, "GBP"), (4.18, None, "GBP")]
+    assert found("streams in 1080p video") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Call 020 7946 0958 for details.",
+    "Call +44 20 7946 0018 for details.",
+    "She is 54 and lives at 12 King Street.",
+    "It opened its 300th store on March 3.",
+    "The committee voted 6-3 in 2023.",
+])
+def test_no_counted_quantities_in_phone_numbers_addresses_ages_dates(text):
+    # bare numbers may come back with unit None (the figures stage drops them), never with a unit
+    assert [q for q in units.find(text) if q.unit is not None] == []

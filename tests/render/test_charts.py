@@ -59,3 +59,46 @@ def test_active_svg_is_refused():
                 '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:x"/></svg>'):
         with pytest.raises(charts.UnsafeSvg):
             charts._postprocess(bad)
+
+
+def test_counts_of_one_measure_and_period_compare_across_nouns():
+    got = charts.comparable_groups([m("Mercedes", 22160), m("BMW", 18130), m("Aito", 17190, unit="units")])
+    assert len(got) == 1 and [p.label for p in got[0].points] == ["Mercedes", "BMW", "Aito"]
+    assert got[0].unit == "vehicles"  # the most common noun names the axis
+    assert [p.display for p in got[0].points][-1] == "17,190 units"  # each figure keeps its own noun
+    # different periods: nouns must match
+    assert charts.comparable_groups([m("A", 1, period="2024"), m("B", 2, unit="units", period="2023")]) == []
+
+
+def test_figures_without_a_measure_compare_only_as_counts_of_one_period():
+    no_measure = [m("Mercedes", 22160, metric="vehicles"), m("BMW", 18130, metric="vehicles"),
+                  m("Aito", 17190, metric="units", unit="units")]
+    got = charts.comparable_groups(no_measure)
+    assert [(c.id, c.title, len(c.points)) for c in got] == [("chart-vehicles", "Vehicles, Jan–Feb 2025", 3)]
+    # two different things counted: not one chart
+    assert charts.comparable_groups([m("A", 1, metric="", unit="employees"), m("B", 2, metric="", unit="stores")]) == []
+    # money, percentages and multiples without a measure are never charted together
+    for unit in ("CNY", "%", "x"):
+        assert charts.comparable_groups([m("A", 1, metric="", unit=unit), m("B", 2, metric="", unit=unit)]) == []
+
+
+def test_currencies_and_percent_never_mix_with_counts():
+    got = charts.comparable_groups([m("A", 1, metric="sales", unit="CNY"), m("B", 2, metric="sales", unit="USD"),
+                                    m("C", 3, metric="sales", unit="%"), m("D", 4, metric="sales")])
+    assert got == []
+
+
+def test_briefs_js_carries_the_config_the_page_specs_leave_out():
+    import json
+    import re
+    from pathlib import Path
+
+    js = (Path(charts.__file__).parent / "render" / "assets" / "briefs.js").read_text(encoding="utf-8")
+    m = re.search(r"/\*config\*/(.*?)/\*end\*/", js, re.S)
+    assert m and json.loads(m.group(1)) == charts._config()
+    c = charts.comparable_groups([m_ for m_ in (NS(id="a", subject="A", metric="d", value=1, value_high=None, unit="u",
+                                                   period="2024", approximate=False),
+                                                NS(id="b", subject="B", metric="d", value=2, value_high=None, unit="u",
+                                                   period="2024", approximate=False))])
+    charts.render(c, None)
+    assert "config" in c[0].spec and "config" not in c[0].page_spec

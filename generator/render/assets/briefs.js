@@ -8,6 +8,9 @@
 (function () {
   "use strict";
   var TEXT = "#0a0b0c", GRID = "#0d0e0f"; /* sentinels, see generator/charts.py */
+  /* Vega-Lite config shared by every chart; the page's specs leave it out
+     (smaller pages). Must equal generator/charts.py _config(): a test checks. */
+  var CONFIG = /*config*/{"aria":false,"axis":{"domainColor":"#0a0b0c","gridColor":"#0d0e0f","gridOpacity":0.25,"labelColor":"#0a0b0c","labelFontSize":12,"labelLimit":180,"tickColor":"#0a0b0c","titleColor":"#0a0b0c","titleFontSize":12},"background":null,"font":"sans-serif","text":{"color":"#0a0b0c"},"title":{"anchor":"start","color":"#0a0b0c","fontSize":13},"view":{"stroke":null}}/*end*/;
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
@@ -20,7 +23,29 @@
     });
   }
 
+  /* Without site_url the page can only print a site-relative permalink
+     (briefs/<id>/); make it absolute from where the page is being read. */
+  function absolutePermalinks(root) {
+    if (!/^https?:$/.test(location.protocol)) return;
+    root.querySelectorAll(".briefs-cite[data-permalink]").forEach(function (box) {
+      var rel = box.getAttribute("data-permalink");
+      if (!rel || /^[a-z][a-z0-9+.-]*:/i.test(rel) || box.dataset.briefsAbsolute) return;
+      var abs;
+      /* the site's root: Material's logo links to it */
+      var logo = document.querySelector("a.md-logo[href], a.md-header__button[href]");
+      try { abs = new URL(rel, logo ? logo.href.replace(/\/?$/, "/") : new URL("/", location.href)).href; }
+      catch (e) { return; }
+      box.dataset.briefsAbsolute = "1";
+      box.setAttribute("data-permalink", abs);
+      box.querySelectorAll("code.briefs-cite__markdown, code.briefs-cite__text").forEach(function (code) {
+        var t = code.textContent, i = t.lastIndexOf(rel);  /* the permalink is the last link of both forms */
+        if (i >= 0) code.textContent = t.slice(0, i) + abs + t.slice(i + rel.length);
+      });
+    });
+  }
+
   function setupCite(root) {
+    absolutePermalinks(root);
     root.querySelectorAll(".briefs-cite__copy").forEach(function (btn) {
       if (btn.dataset.briefsReady) return;
       btn.dataset.briefsReady = "1";
@@ -45,6 +70,7 @@
     if (!live || !script || typeof window.vegaEmbed !== "function") return;
     var spec;
     try { spec = JSON.parse(script.textContent); } catch (e) { return; }
+    if (!spec.config) spec.config = CONFIG;
     var color = getComputedStyle(fig).color || "#000";
     if (fig.dataset.briefsColor === color) return;
     fig.dataset.briefsColor = color;
