@@ -12,12 +12,18 @@ single process, extraction workers included only as their own maximum):
               plugin keeps briefs out of it. This is the baseline.
   bare+nav    the same with the pages in the automatic nav (only up to
               --nav-max pages: every page then lists every other page).
+  sync        `briefs build --no-site`, nothing cached: read, extract, fact files.
+  extract     extraction alone in a process pool over the cores (no cache, no
+              fact files), after an untimed warm-up.
   clean       `briefs build` of N synthetic seeds, nothing cached (extraction +
               fact files + site), with the repo's mkdocs.yml, docs/ and overrides/.
   rebuild     `briefs build` again, nothing changed (every seed cached).
   add one     one more seed, `briefs build` (one extraction, whole site).
 
-Then: extraction throughput (seeds / time of the sync phase / processes),
+Wall clock and CPU time (user + system, workers included) are both kept:
+on a busy machine only the CPU-time ratios mean much. Every step runs against
+a copy of generator/ taken at the start (PYTHONPATH), so edits made meanwhile
+do not change EXTRACTOR_VERSION mid-run. Then: extraction throughput,
 HTML per brief page (the brief's own index.html, no shared assets), what a
 search query downloads (Material's lunr search/search_index.json, raw and
 gzipped; with Pagefind, if found, entry + JS + WASM + meta + one index chunk +

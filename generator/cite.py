@@ -41,8 +41,21 @@ def md_escape(text: str | None) -> str:
     return re.sub(r"^:", "&#58;", t)
 
 
+def resolve_site_url(site_url) -> str | None:
+    """``site_url`` as read from mkdocs.yml by a plain YAML loader: a string, or
+    the items of ``!ENV [VAR, …, default]`` (the first set variable wins, else
+    the default). Empty -> None."""
+    if isinstance(site_url, (list, tuple)):
+        import os
+
+        *names, default = list(site_url) or [None]
+        site_url = next((os.environ[str(n)] for n in names if os.environ.get(str(n))), default)
+    return str(site_url) if site_url else None
+
+
 def permalink(brief_id: str, anchor: str | None = None, site_url: str | None = None, *,
               prefix: str = "briefs", use_directory_urls: bool = True) -> str:
+    site_url = resolve_site_url(site_url)
     path = f"{prefix}/{brief_id}/" if use_directory_urls else f"{prefix}/{brief_id}.html"
     url = f"{site_url.rstrip('/')}/{path}" if site_url else path
     return f"{url}#{anchor}" if anchor else url

@@ -281,7 +281,9 @@ def cmd_cite(args) -> int:
         _err(str(exc))
         return 1
     try:
-        c = citation(brief, args.fact, args.site_url or _site_url(Path(args.root) / args.config))
+        conf = _mkdocs_settings(Path(args.root) / args.config)
+        c = citation(brief, args.fact, args.site_url or conf["site_url"], prefix=conf["prefix"],
+                     use_directory_urls=conf["use_directory_urls"], site_name=conf["site_name"])
     except KeyError:
         _err(f"brief {args.id!r} has no fact {args.fact!r}")
         return 1
@@ -294,14 +296,43 @@ def cmd_cite(args) -> int:
     return 0
 
 
-def _site_url(config_file: Path) -> str | None:
+def yaml_loader_base():
     import yaml
 
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ConfigLoader(yaml_loader_base()):
+    """Reads mkdocs.yml without MkDocs: ``!ENV`` resolved, other tags ignored."""
+
+
+def _env_tag(loader, node):
+    import os as _os
+
+    items = loader.construct_sequence(node) if hasattr(node, "value") and isinstance(node.value, list) else [loader.construct_scalar(node)]
+    *names, default = items if len(items) > 1 else (*items, None)
+    for name in names:
+        if _os.environ.get(str(name)):
+            return _os.environ[str(name)]
+    return default
+
+
+def _mkdocs_settings(config_file: Path) -> dict:
+    """site_url, site_name, use_directory_urls and the briefs plugin's prefix from mkdocs.yml."""
+    import yaml
+
+    _ConfigLoader.add_constructor("!ENV", _env_tag)
+    _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        return data.get("site_url") or None
-    except (OSError, yaml.YAMLError, AttributeError):
-        return None
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        data = {}
+    out = {"site_url": data.get("site_url") or None, "site_name": data.get("site_name") or "Market briefs",
+           "use_directory_urls": data.get("use_directory_urls", True) is not False, "prefix": "briefs"}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("briefs"), dict):
+            out["prefix"] = plugin["briefs"].get("prefix") or "briefs"
+    return out
 
 
 def _common(p: argparse.ArgumentParser) -> None:

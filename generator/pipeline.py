@@ -280,10 +280,10 @@ def sync(
             target = briefs_dir / f"{brief_id}.yaml"
             if old is not None and old.id == brief_id and merged == old:
                 pass  # same facts: the file stays as it is (a person's layout and comments too)
-            elif store.dump(merged) != (target.read_text(encoding="utf-8") if target.exists() else None):
+            elif (text := store.needs_saving(merged, briefs_dir)) is not None:
                 report.written.append(_display(target, root))
                 if not dry_run:
-                    store.save(merged, briefs_dir)
+                    store.save(merged, briefs_dir, text)
         except Exception as exc:  # a bug or a surprise in one brief must not stop the others
             report.problems.append(Problem(name, f"cannot make its fact file: {_one_line(exc)}"))
             continue

@@ -87,7 +87,7 @@ _SOURCE = [
 ]
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MARKET = re.compile(
-    r"(?<!per )\b(?:shares?|stocks?|index|indices|yields?|Treasur(?:y|ies)|bonds?|crude|dollar|euro|yen|sterling|Nikkei|"
+    r"(?<!per )(?<!\ba )\b(?:shares?|stocks?|index|indices|yields?|Treasur(?:y|ies)|bonds?|crude|dollar|euro|yen|sterling|Nikkei|"
     r"TOPIX|Dow|Nasdaq|S&P|FTSE\w*|(?<!percentage )(?<!basis )points|currency|currencies)\b", re.I)
 _MARKET_MOVE = re.compile(
     r"\b(?:rose|fell|was|were|closed|ended|slid|slipped|dropped|gained|jumped|hit|traded|eased|edged|added|lost|"

@@ -30,6 +30,8 @@ PATTERNS = [
     ("fiscal", re.compile(r"\b(?:fiscal(?: year)?|FY) ?(?P<y>" + _YEAR + r"|'\d\d)\b")),
     ("q3m", re.compile(r"\b(?:three|3) months (?:ended|ending|to|through) (?P<m>" + _MONTH
                        + r")(?: \d{1,2}(?!\d))?(?:,? (?P<y>" + _YEAR + r"))?")),
+    ("nmonths", re.compile(r"\b(?P<n>six|nine|6|9) months (?:ended|ending|to|through) (?P<m>" + _MONTH
+                           + r")(?: \d{1,2}(?!\d))?(?:,? (?P<y>" + _YEAR + r"))?")),
     ("quarter", re.compile(r"\b(?:(?P<y0>" + _YEAR + r") )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
                            r"(?:(?: of)?,? (?P<y>" + _YEAR + r")(?![\w-])| (?P<rel>last|this) year)?", re.I)),
     ("q", re.compile(r"\bQ(?P<o>[1-4])(?:[ /](?P<y>" + _YEAR + r"))?\b")),
@@ -61,7 +63,7 @@ _ADJ_AFTER = re.compile(r"\s(?!and\b|to\b|or\b|as\b|at\b|for\b|in\b|on\b|with\b|
 _ANY_MONTH = re.compile(r"\b" + _MONTH + r"(?![a-z])")
 # Cheap substring tests that skip a pattern when it cannot match.
 _GATES = {
-    "fy": ("year",), "fiscal": ("fiscal", "fy"), "q3m": ("months",), "quarter": ("quarter",), "q": ("q",),
+    "fy": ("year",), "fiscal": ("fiscal", "fy"), "q3m": ("months",), "nmonths": ("months",), "quarter": ("quarter",), "q": ("q",),
     "curquarter": ("quarter",), "lastquarter": ("quarter",), "samequarter": ("quarter",),
     "ytd": ("year",), "half": ("half",), "h": ("h1", "h2"), "months": "MONTH", "date": "MONTH", "span": "MONTH",
     "month": "MONTH", "rel": ("year", "month", "week"), "wday": ("day",), "today": ("today",),
@@ -121,7 +123,7 @@ def _month_year(m: int, pub: Optional[_dt.date]) -> Optional[int]:
 # Without a publication date, a month or quarter written without its year ("the three months to December")
 # that ends when the period the lead states ends ("at the end of 2004") takes that year; other months
 # ("in January": 2004 or 2005?) and relative words ("last year") stay unresolved.
-_CONTEXT_YEAR_KINDS = frozenset("q3m quarter q half h months span date month fy".split())
+_CONTEXT_YEAR_KINDS = frozenset("q3m nmonths quarter q half h months span date month fy".split())
 
 
 def reference_date(label: str) -> Optional[_dt.date]:
@@ -193,6 +195,15 @@ def _resolve(kind: str, m: re.Match, pub: Optional[_dt.date]) -> Optional[str]:
     if kind == "fiscal":
         v = g["y"]
         return ("20" + v[1:]) if v.startswith("'") else v
+    if kind == "nmonths":
+        n = {"six": 6, "nine": 9}.get(g["n"].lower()) or int(g["n"])
+        mm = _month(g["m"])
+        yy = y or _month_year(mm, pub)
+        if yy is None:
+            return None
+        start = mm - n + 1
+        sy = yy if start >= 1 else yy - 1
+        return f"{sy}-{(start - 1) % 12 + 1:02d}/{yy}-{mm:02d}"
     if kind == "q3m":
         mm = _month(g["m"])
         yy = y or _month_year(mm, pub)

@@ -410,6 +410,8 @@ def _clause_bounds(sent: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_AT_ORG_AFTER = re.compile(r"\s(?:(?:decline|drop|fall|gain|rise|increase|jump|growth)\s)?at (?:its )?(?:rival |competitor )?"
+                           r"([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})")
 _OBJECT_AT = re.compile(r"\b(?:was|were|is|closed|ended|stood|held|holds|kept|keeps|left|leaves|set|sets|raised|raises|"
                         r"lowered|lowers|cut|cuts|maintained|hiked|put|puts|priced|prices|valued|values)\s+(?:\S+\s+){0,3}at\s+$")
 
@@ -437,6 +439,10 @@ def _subject_for(sent: str, q, prev_q, ctx: _Context) -> tuple[str, str]:
     # "the $204m announced by rival Google"
     m = re.match(r"\s(?:[a-z]+\s){0,2}(?:by|for|against) (?:rival |its |the )?([A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})", sent[q.end:])
     if m and not re.match(r"\s(?:by|for) ", sent[q.end:]) or m and re.match(r"\s(?:for|against) [A-Z]", sent[q.end:]):
+        n = _clean_np(m.group(1))
+        return n, _core(n, ctx) or n
+    m = _AT_ORG_AFTER.match(sent, q.end)
+    if m and ctx.type_of(_clean_np(m.group(1))) == "org":  # "versus a 5% rise at rival Ilvex"
         n = _clean_np(m.group(1))
         return n, _core(n, ctx) or n
     m = re.match(r"\s(?:(?:decline|drop|fall|gain|rise|increase)\s|[a-z]+\s)?(?:in|for) (?:the )?([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"

@@ -55,8 +55,10 @@ QTY = re.compile(
     r"(?![\w:=])",
     re.I,
 )
-MULT_VERB = re.compile(r"\b(doubl|tripl|trebl|quadrupl)(?:ed|ing)\b(?!-)", re.I)
-MULT_VALUES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4}
+MULT_VERB = re.compile(r"\b(doubl|tripl|trebl|quadrupl)(?:ed|ing)\b(?!-)|"
+                       r"\b(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold\b", re.I)
+MULT_VALUES = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
 
 TIME_NOUNS = frozenset(
     """year years month months week weeks day days hour hours minute minutes second seconds decade
@@ -213,7 +215,7 @@ def find(text: str) -> list[Quantity]:
             q.unit, q.hyphen_noun = noun, hyphen
         out.append(q)
     for m in MULT_VERB.finditer(text):
-        out.append(Quantity(float(MULT_VALUES[m.group(1).lower()]), "x", m.start(), m.end(), m.group(0)))
+        out.append(Quantity(float(MULT_VALUES[(m.group(1) or m.group(2)).lower()]), "x", m.start(), m.end(), m.group(0)))
     out.sort(key=lambda q: q.start)
     return _merge_ranges(text, out)
 

@@ -162,7 +162,7 @@ def load_all(folder: Path) -> list[Loaded]:
     return out
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when present: ~10x faster
     pass
 
 
@@ -185,13 +185,26 @@ def dump(brief: Brief) -> str:
     return HEADER.format(seed=brief.provenance.seed) + body
 
 
-def save(brief: Brief, folder: Path) -> Path:
-    """Write ``folder/<id>.yaml`` atomically (temp file + rename)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def needs_saving(brief: Brief, folder: Path) -> str | None:
+    """The new text of ``folder/<id>.yaml``, or None when the file already says it."""
     path = folder / f"{brief.id}.yaml"
     text = dump(brief)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return path
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return None
+    except (OSError, UnicodeDecodeError):
+        pass
+    return text
+
+
+def save(brief: Brief, folder: Path, text: str | None = None) -> Path:
+    """Write ``folder/<id>.yaml`` atomically (temp file + rename); ``text`` if already dumped."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{brief.id}.yaml"
+    if text is None:
+        text = needs_saving(brief, folder)
+        if text is None:
+            return path
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".yaml")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:

@@ -354,3 +354,21 @@ def test_article_share_close_and_period_token_subject():
     assert by_value(ms, -3.5).period == by_value(ms, 12.4).period == "2025-12-04"  # "on Thursday"
     m = by_value(ms, 4.2e9)
     assert (m.subject, m.period) == ("Tamsin Energy", "2025-Q3")  # not "Q3"
+
+
+def test_article_per_share_results_and_year_earlier():
+    ms = article("Meridane's net income fell to $310 million, or 45 cents a share, from $402 million, or 58 cents, "
+                 "a year earlier.", entities=[("Meridane", "org")])
+    assert found(ms) == [(0.45, "USD"), (0.58, "USD"), (3.1e8, "USD"), (4.02e8, "USD")]
+    assert all(m.period is None for m in ms)  # "a share" is no share-price move dated by publication
+
+
+def test_article_threefold_half_year_and_rival_comparison():
+    ms = article("Sales of the Corsa X1 rose threefold in March.",
+                 "Oakhurst Steel's profit fell to £40m in the six months to June.",
+                 "Revenue at Tamsin Foods rose 9% in the second quarter, versus a 5% rise at rival Ilvex.",
+                 entities=[("Corsa X1", "product"), ("Oakhurst Steel", "org"), ("Tamsin Foods", "org"), ("Ilvex", "org")])
+    assert found(ms) == [(3.0, "x"), (5.0, "%"), (9.0, "%"), (4e7, "GBP")]
+    assert (by_value(ms, 3).subject, by_value(ms, 3).period) == ("Corsa X1", "2025-03")
+    assert by_value(ms, 4e7).period == "2025-01/2025-06"
+    assert by_value(ms, 5).subject == "Ilvex" and by_value(ms, 9).subject == "Tamsin Foods"

@@ -89,3 +89,9 @@ def test_a_year_after_a_month_is_no_day():
     assert labels("from October to December 2004") == [("2004-10/2004-12", False)]
     assert labels("in the three months to December 2003") == [("2003-Q4", False)]
     assert labels("from March 3 to April 20, 2005") == [("2005-03-03/2005-04-20", False)]
+
+
+def test_six_and_nine_months_to_a_month():
+    assert labels("in the six months to June", "2025-12-05") == [("2025-01/2025-06", False)]
+    assert labels("the nine months ended September 30, 2024") == [("2024-01/2024-09", False)]
+    assert labels("the six months to March", "2025-12-05") == [("2024-10/2025-03", False)]

@@ -61,3 +61,9 @@ def test_pence_suffix():
 def test_no_counted_quantities_in_phone_numbers_addresses_ages_dates(text):
     # bare numbers may come back with unit None (the figures stage drops them), never with a unit
     assert [q for q in units.find(text) if q.unit is not None] == []
+
+
+def test_multiples_in_one_word_and_model_names():
+    assert found("sales rose threefold") == [(3.0, None, "x")]
+    assert found("orders doubled") == [(2.0, None, "x")]
+    assert found("a 2-in-1 laptop and COVID-19 cases") == []

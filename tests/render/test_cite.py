@@ -60,3 +60,11 @@ def test_safe_url():
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("ftp://x") is None
     assert safe_url('https://a.b/c?d="><x>') == "https://a.b/c?d=%22%3E%3Cx%3E"
+
+
+def test_site_url_from_an_unresolved_env_tag(brief, monkeypatch):
+    """mkdocs.yml has `site_url: !ENV [BRIEFS_SITE_URL, ""]`; a plain YAML reader gets the list."""
+    monkeypatch.delenv("BRIEFS_SITE_URL", raising=False)
+    assert citation(brief, None, ["BRIEFS_SITE_URL", ""])["url"] == f"briefs/{SEED}/"
+    monkeypatch.setenv("BRIEFS_SITE_URL", "https://briefs.example.org/")
+    assert citation(brief, None, ["BRIEFS_SITE_URL", ""])["url"] == f"https://briefs.example.org/briefs/{SEED}/"
