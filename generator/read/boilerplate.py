@@ -116,7 +116,7 @@ def _drop_repeats(blocks: list[Block]) -> None:
     for b in blocks:
         toks = b.words
         grams = {hash(tuple(toks[i : i + 6])) for i in range(max(1, len(toks) - 5))} if toks else set()
-        if len(toks) >= 6 and b.cls != "bad" and len(grams & seen) >= 0.5 * len(grams):
+        if len(toks) >= 6 and b.cls != "bad" and len(grams & seen) >= 0.8 * len(grams):
             b.cls = "bad"
         seen |= grams
 
