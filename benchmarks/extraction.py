@@ -112,6 +112,8 @@ def score(scorer: Path, gold: Path, seeds: Path, *, pred_dir: Path | None = None
 
 
 def target_for(set_name: str, col: str) -> float | None:
+    if set_name == "all (micro)":
+        return target_all(col)
     if col == "body":
         return BODY_TARGETS.get(set_name)
     return TARGETS.get(col)
@@ -123,6 +125,30 @@ def mark(value: float | None, target: float | None) -> str:
     if target is None:
         return f"{value:.3f}"
     return f"{value:.3f} {'ok' if value >= target else 'MISS'}"
+
+
+def merge_sets(sets: list[tuple[str, Path, Path]], pred_root: Path) -> tuple[Path, Path]:
+    """One gold/seeds/pred folder over all sets, names prefixed by set, for micro-averaged scores."""
+    root = pred_root / "_all"
+    for sub in ("gold", "seeds", "pred"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    for name, gold, seeds in sets:
+        for g in sorted(gold.glob("*.yaml")):
+            data = yaml.safe_load(g.read_text(encoding="utf-8"))
+            seed = Path(data["seed"])
+            data["seed"] = f"{name}__{seed.name}"
+            (root / "gold" / f"{name}__{g.name}").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            link = root / "seeds" / data["seed"]
+            if not link.exists():
+                link.symlink_to((seeds / seed).resolve())
+            pred = pred_root / name / f"{seed.stem}.json"
+            if pred.exists():
+                shutil.copyfile(pred, root / "pred" / f"{name}__{seed.stem}.json")
+    return root / "gold", root / "seeds"
+
+
+def target_all(col: str) -> float | None:
+    return None if col == "body" else TARGETS.get(col)
 
 
 def print_table(rows: list[dict], throughput: float | None, throughput_cpu: float | None = None) -> None:
@@ -205,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
                          "extraction_seconds": round(secs, 4), "extraction_cpu_seconds": round(cpu, 4),
                          "failed": len(errors), "articles_per_cpu_s": len(paths) / cpu if cpu > 0 else None,
                          "articles_per_s": len(paths) / secs if secs > 0 else None, "plain_text": plain})
+        if len(rows) > 1 and not args.cmd:
+            summary, _ = score(scorer, *merge_sets(sets, args.keep or tmp), pred_dir=(args.keep or tmp) / "_all" / "pred")
+            rows.append({"set": "all (micro)", "documents": summary.pop("documents"), "scores": summary})
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)

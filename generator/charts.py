@@ -36,7 +36,7 @@ TEXT_SENTINEL = "#0a0b0c"  # replaced by currentColor / the page's text colour
 GRID_SENTINEL = "#0d0e0f"
 BAR_COLOR = "#5b8def"  # mid blue: contrast >= 3:1 on white and on Material's slate
 RENDER_VERSION = "briefs-charts-2"  # bump when the spec or post-processing changes
-WIDTH = 360
+WIDTH = 440
 
 
 @dataclass(frozen=True)

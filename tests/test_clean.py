@@ -180,3 +180,32 @@ def test_clean_article_with_byline_and_date_lines(tmp_path):
     assert doc.source.publisher == "Reuters"
     assert doc.source.published == "2024-03-06"
     assert doc.paragraphs == BODY
+
+
+_PLAIN = [
+    "Fenwick Rail said on Monday that ticket revenue rose 18% to $2.3 billion in the first half, "
+    "as commuters returned to its lines in the northern suburbs and fares went up in January.",
+    "The operator carried 41 million passengers in the period, more than analysts had expected "
+    "after the strikes that closed parts of the network in the spring.",
+    "\"We have won our passengers back, and we mean to keep them,\" chief executive Ola Brandt "
+    "said in a statement. \"Fares will not go up again this year.\"",
+    "Fenwick also said it would order 60 new trains from a local supplier, its largest order in a "
+    "decade, and that the first of them should enter service at the end of next year.",
+]
+
+
+@pytest.mark.parametrize("headline", [
+    "Fenwick Rail revenue jumps 18% as commuters return",
+    "Fenwick Rail revenue jumps 18% as commuters return to its lines in the northern suburbs (update 2)",
+])
+@pytest.mark.parametrize("last", [
+    "", "Shares rose 2%.", "The company declined to comment.",
+    "Last year Fenwick carried 78 million passengers in total, according to the regulator.",
+])
+def test_headline_found_whatever_the_last_paragraph(tmp_path, headline, last):
+    body = _PLAIN + ([last] if last else [])
+    lines = [headline, "", "March 4, 2025", ""] + [x for p in body for x in (p, "")]
+    doc = _scrape(tmp_path, lines)
+    assert doc.source.title == headline
+    assert doc.source.published == "2025-03-04"
+    assert doc.paragraphs == body

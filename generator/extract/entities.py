@@ -22,8 +22,8 @@ from typing import Optional
 
 from generator.extract import sentences as _sentences
 from generator.extract.names import (
-    COMMON, DEMONYMS, FEMALE_FIRST_NAMES, FIRST_NAMES, HONORIFICS, LEGAL_SUFFIXES, MONTHS, MULTI_PLACES,
-    ORG_DESC_NOUNS, ORG_SUFFIXES, PLACES, ROLE_NOUNS, TITLE_WORDS, WEEKDAYS,
+    COMMON, DEMONYMS, EVENT_HEADS, FEMALE_FIRST_NAMES, FIRST_NAMES, GEO_HEADS, HONORIFICS, LEGAL_SUFFIXES, MONTHS,
+    MULTI_PLACES, ORG_DESC_NOUNS, ORG_HEAD_NOUNS, ORG_SUFFIXES, PLACES, ROLE_NOUNS, TITLE_WORDS, WEEKDAY_EVENT_LEADS, WEEKDAYS,
 )
 from generator.models import Document, Entity
 
@@ -36,12 +36,12 @@ _NOT_PRODUCT = re.compile(r"^(?:Q[1-4]|H[12]|[GB]\d{1,2}|FY\d+|CY\d+|COVID-?19|\
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'/\-]{2,40}(?:,\s*[A-Za-z .]{2,30})?\s*\((?:Reuters|AP|AFP|Bloomberg|CP)\)\s*[-—–]+\s*")
 _CONNECT = frozenset({"of", "and", "&", "for", "de", "van", "von", "der", "du", "da", "di", "la", "le", "del", "bin", "al", "the", "on"})
-_OF_HEADS = ORG_SUFFIXES | frozenset(
+_OF_HEADS = (ORG_SUFFIXES - ORG_HEAD_NOUNS) | frozenset(
     """Division Bank State Lord Republic Province City Kingdom Museum Church Ministry
     Department University Federation Commission Association Institute Office Bureau
     Council Court Board League Academy Chamber Fund School College Centre Center Society
     Organisation Organization Union Agency Authority Museum House Bank Banks Stock""".split())
-_AND_TAILS = ORG_SUFFIXES | frozenset({"Commission", "Organisation", "Organization", "Gas", "Young", "Exchange"})
+_AND_TAILS = (ORG_SUFFIXES - ORG_HEAD_NOUNS) | frozenset({"Commission", "Organisation", "Organization", "Gas", "Young", "Exchange"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "du", "da", "di", "la", "le", "del", "bin", "al"})
 _TITLE_SPLIT = TITLE_WORDS | frozenset(
     """Chief Executive Financial Operating Officer Vice Managing Senior Deputy Assistant
@@ -63,6 +63,20 @@ _ACRO_BEFORE = re.compile(r"\b([A-Z]{2,6})\s+\(\s*([A-Z][\w&’'.\-]*(?:\s+(?:of
 _FED = {"fed": "federal reserve", "u s": "united states", "us": "united states", "usa": "united states",
         "u s a": "united states", "u k": "united kingdom", "uk": "united kingdom", "britain": "united kingdom",
         "eu": "european union", "u n": "united nations", "un": "united nations"}
+# Function words that may open a capitalised run without being part of the name.
+_FUNC_LEAD = frozenset(
+    """The A An This That These Those And But Or So If When While As At By From In Into Of On To With
+    For After Before Since During Despite Also Then Now However Meanwhile Its Their Our His Her My Your
+    Near Along Across Around Off Over Under Through Toward Towards Via Both Each Every All Some Many
+    Even Only Just Still Yet Until Unless Although Though Because Once""".split())
+# Capitalised common nouns that open compound names: "Tax Foundation" (kept whole), "Bank Rate"
+# (a term, not a name: dropped rather than cut to "Rate").
+_NOUN_LEAD = frozenset(
+    """Tax Taxes Trade Budget Policy Policies Market Markets Stock Stocks Index Economy Government
+    Company Group Bank Court Commission Department Act Bill Law Rule Rules Plan Report Program
+    Programme Project Deal Internet Web Labour Liberal Conservative Democratic Republican Party
+    Summer Winter Spring Autumn Lunar""".split())
+_ABBR_ROLE = re.compile(r"[A-Z]{2,3}")
 _FEMALE_HINT = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady"})
 _MALE_HINT = frozenset({"Mr", "Mr.", "Sir", "Lord"})
 
@@ -121,19 +135,35 @@ _FIRST_ALNUM = re.compile(r"[A-Za-z0-9\u00C0-\u024F]")
 _CAPRUN = re.compile(r"(?<![\w&'’.\-])[A-Z0-9\u00C0-\u00DE][\w&'’.\-]*(?:[ \t]+(?:(?:of|and|&|for|de|van|von|der|du|da|di|la|le|del|bin|al|the|on)[ \t]+)*[A-Z0-9\u00C0-\u00DE][\w&'’.\-]*)*")
 
 
+_DOT_TICKER = re.compile(r"[A-Z0-9]{2,8}")
 _BARE_TICKER = re.compile(r"^[A-Z0-9]{1,6}[a-z]?[0-9]?\.[A-Z]{1,3}$|^[A-Z]{2,5}[a-z]\d$")
 
 
+_IS_CAP: dict = {}
+
+
 def _is_cap(w: str) -> bool:
-    c = w[0]
-    if _HYPHEN_LOWER.search(w) or _BARE_TICKER.match(w):
-        return False
-    return c.isupper() or (c.isdigit() and any(ch.isupper() for ch in w))
+    r = _IS_CAP.get(w)
+    if r is None:
+        c = w[0]
+        if _HYPHEN_LOWER.search(w) or _BARE_TICKER.match(w):
+            r = False
+        else:
+            r = c.isupper() or (c.isdigit() and any(ch.isupper() for ch in w))
+        if len(_IS_CAP) > 50000:
+            _IS_CAP.clear()
+        _IS_CAP[w] = r
+    return r
+
+
+_TC_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
 def _titlecase_para(p: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'’\-]*", p)
-    if len(words) < 3 or len(p) > 200:
+    if len(p) > 200:
+        return False
+    words = _TC_WORD.findall(p)
+    if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("a", "an", "the", "of", "and", "to", "in", "for", "on", "at", "by", "with", "or"))
     return caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
@@ -144,6 +174,9 @@ _LOWER_WORD = re.compile(r"(?<![\w'’.\-])[a-z][a-z'’\-]*")
 
 def _lower_vocab(paras) -> set:
     return set(_LOWER_WORD.findall("\n".join(paras)))
+
+
+_SKIP_WORDS = frozenset(w for w in COMMON | MONTHS | WEEKDAYS if w.isalpha() and w[0].isupper())
 
 
 def _scan(doc: Document, lower: set):
@@ -169,6 +202,8 @@ def _scan(doc: Document, lower: set):
             fa = _FIRST_ALNUM.search(stext)
             first_alnum = fa.start() if fa else -1
             for cm in _CAPRUN.finditer(stext):
+                if cm.group() in _SKIP_WORDS:
+                    continue  # a lone common word ("The", "But", "May"): never a name
                 ms = cm.start()
                 if base + ms < skip_to and base + cm.end() <= skip_to:
                     continue
@@ -188,6 +223,10 @@ def _runs(toks, stext, base, pi, first_alnum, skip_to, tspans, lower, out):
         if base + toks[i][1] < skip_to or not _is_cap(w) or (tspans and any(a <= base + toks[i][1] < b for a, b in tspans)):
             i += 1
             continue
+        ts = toks[i][1]
+        if ts and stext[ts - 1] == "." and (ts == 1 or stext[ts - 2].isspace()) and _DOT_TICKER.fullmatch(w):
+            i += 1
+            continue  # a quote code written with a leading dot: ".FTEU3", ".SPX"
         j = i
         run = []
         while j < n:
@@ -223,8 +262,23 @@ def _runs(toks, stext, base, pi, first_alnum, skip_to, tspans, lower, out):
         if not run:
             i += 1
             continue
+        if j < n and (toks[run[-1]][0].endswith(("'s", "’s")) and toks[j][0] in EVENT_HEADS
+                      or toks[j][0] in ("'", "’") and j + 1 < n and toks[j + 1][0] in EVENT_HEADS
+                      and toks[j][1] == toks[run[-1]][2] and toks[run[-1]][0].endswith("s")):
+            i = j + 1
+            continue  # "Presidents' Day", "Mother's Day": a holiday, not a name
+        # an inline subheading in capitals before the sentence ("PIRACY BATTLE According to ...")
+        ncap = 0
+        while toks[run[0]][0].isupper() and ncap < len(run) - 1 and toks[run[ncap]][0].isupper() and len(toks[run[ncap]][0]) >= 3 \
+                and toks[run[ncap]][0].isalpha():
+            ncap += 1
+        if ncap and ncap < len(run) and not toks[run[ncap]][0].isupper() and toks[run[ncap]][0] not in _CONNECT \
+                and (ncap >= 2 or len(toks[run[0]][0]) >= 4 and toks[run[0]][0].lower() in lower) \
+                and " ".join(toks[k][0] for k in run[:ncap]).lower() not in MULTI_PLACES:
+            i = run[ncap]
+            continue
         # page furniture in capitals ("STOCKS U.S.", "PROFIT-TAKING ON BONDS")
-        if sum(1 for k in run if toks[k][0].isupper() and len(toks[k][0]) >= 3) >= 2 and all(toks[k][0].isupper() or toks[k][0] in _CONNECT for k in run) and not " ".join(toks[k][0] for k in run).lower() in MULTI_PLACES:
+        if toks[run[0]][0].isupper() and sum(1 for k in run if toks[k][0].isupper() and len(toks[k][0]) >= 3) >= 2 and all(toks[k][0].isupper() or toks[k][0] in _CONNECT for k in run) and not " ".join(toks[k][0] for k in run).lower() in MULTI_PLACES:
             i = max(j, i + 1)
             continue
         st = toks[i][1]
@@ -250,6 +304,15 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
     ends = [e for _, _, e in words]
     if poss:
         ends[-1] -= 2 if last.endswith(("'s", "’s")) else 1
+    # holidays and dated events are not entities: "Black Friday", "Boxing Day", "Christmas Eve"
+    if len(ws) >= 2 and not poss:
+        if ws[-1] in EVENT_HEADS and ws[0] not in FIRST_NAMES:
+            return
+        if ws[-1] in WEEKDAYS and ws[-2] in WEEKDAY_EVENT_LEADS:
+            ws, starts, ends = ws[:-2], starts[:-2], ends[:-2]
+            if not ws:
+                return
+    geo = len(ws) >= 2 and ws[-1] in GEO_HEADS  # "North Sea", "King Street": a place, kept whole
     # leading words that are common words / titles
     hint = None
     lead_title = []
@@ -259,6 +322,10 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
         bare = w.rstrip(".")
         if k + 1 < len(ws) and (w + " " + ws[k + 1]).lower() in MULTI_PLACES or k + 2 < len(ws) and " ".join(ws[k:k + 3]).lower() in MULTI_PLACES:
             break
+        if geo and k + 1 < len(ws) and w not in _FUNC_LEAD and w not in MONTHS and w not in WEEKDAYS and bare not in HONORIFICS:
+            break
+        if w in _OF_HEADS and k + 2 < len(ws) and ws[k + 1] in ("of", "for", "on") and bare not in HONORIFICS and w not in TITLE_WORDS:
+            break  # "Bank of England", "Department of Energy"
         if w in HONORIFICS or bare in HONORIFICS:
             hint = "f" if (w in _FEMALE_HINT or bare + "." in _FEMALE_HINT or bare in _FEMALE_HINT) else ("m" if (w in _MALE_HINT or bare in _MALE_HINT) else hint)
             lead_title.append(w); k += 1; continue
@@ -271,6 +338,15 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
                 lead_title.append(w)
             k += 1; continue
         break
+    if k and k == len(ws) - 1 and ws[k - 1] in _NOUN_LEAD and not any(t in TITLE_WORDS or t.rstrip(".") in HONORIFICS for t in lead_title):
+        r = ws[k]
+        if r in ORG_SUFFIXES and r not in LEGAL_SUFFIXES:
+            lead_title = []
+            while k and ws[k - 1] in _NOUN_LEAD:
+                k -= 1  # "Tax Foundation", "Trade Council": the whole name
+        elif r not in PLACES and r not in FIRST_NAMES and r not in FEMALE_FIRST_NAMES and not r.isupper() \
+                and not _PRODUCT.match(r) and r not in ORG_SUFFIXES:
+            return  # "Bank Rate": a term, not "Rate"
     ws, starts, ends = ws[k:], starts[k:], ends[k:]
     # drop trailing common words ("Seres Group Co. Back", "Monday")
     while ws and (ws[-1] in DEMONYMS or ws[-1] in MONTHS or ws[-1] in WEEKDAYS or (ws[-1] in COMMON and ws[-1] not in LEGAL_SUFFIXES and ws[-1] not in ("Fed",) and len(ws) > 1 and ws[-1] not in ORG_SUFFIXES)):
@@ -281,7 +357,7 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
         return
     # split a title in the middle: "Intel Chief Financial Officer Stacy Smith"
     role_from_title = None
-    for a in range(len(ws)):
+    for a in range(0 if geo else len(ws)):
         if ws[a] in _TITLE_SPLIT and ws[a] not in ("General",) or ws[a].rstrip(".") in HONORIFICS:
             b = a
             while b < len(ws) and (ws[b] in _TITLE_SPLIT or ws[b].rstrip(".") in HONORIFICS or ws[b] in ("of", "for", "and")):
@@ -303,6 +379,17 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
             break
     if not ws:
         return
+    if role_from_title is None and len(ws) >= 3 and not geo:
+        # "Cleveland DL Larry Ogunjobi": a team or place, a short position code, then a person
+        for a in range(len(ws) - 2):
+            if _ABBR_ROLE.fullmatch(ws[a]) and ws[a] not in LEGAL_SUFFIXES and ws[a] not in PLACES \
+                    and ws[a + 1] in FIRST_NAMES and 2 <= len(ws) - a - 1 <= 3 and all(_NAMEWORD.match(x) for x in ws[a + 1:]):
+                if a > 0:
+                    _emit_one(ws[:a], starts[0], ends[a - 1], sent_start, base, pi, stext, out, None, None, False)
+                role_from_title = ws[a]
+                ws, starts, ends = ws[a + 1:], starts[a + 1:], ends[a + 1:]
+                lead_title = []
+                break
     name = _join(ws, stext, starts, ends)
     role = role_from_title or (" ".join(lead_title) if lead_title and any(t in TITLE_WORDS for t in lead_title) else None)
     ctx = "person" if (lead_title or role_from_title) and (len(ws) > 1 or hint or role) else None
@@ -333,8 +420,17 @@ def _strip_legal(name: str) -> str:
     return " ".join(ws).rstrip(",")
 
 
+_KEYS: dict = {}
+
+
 def _key(s: str) -> str:
-    return _NONALNUM.sub(" ", s.lower().replace("’", "'")).strip()
+    k = _KEYS.get(s)
+    if k is None:
+        k = _NONALNUM.sub(" ", s.lower().replace("’", "'")).strip()
+        if len(_KEYS) > 50000:
+            _KEYS.clear()
+        _KEYS[s] = k
+    return k
 
 
 def _acronym_of(name: str) -> set:
@@ -349,6 +445,9 @@ _ROLE_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _APPOS_ROLE = re.compile(r",\s+(?:\d{2},(?!\d)|who\b|a\s+former\b|(?:the|a|an|his|her|its)\s+(?:[\w\-’'.]+\s+){0,4}(?:%s)\b)" % _ROLE_ALT, re.I)
 _APPOS_ROLE_OF = re.compile(r",\s+(?:[\w\-]+[’']s\s+)?(?:[\w\-]+\s+){0,2}(?:%s)\s+(?:of|at|for|with)\b" % _ROLE_ALT, re.I)
 _ROLE_BEFORE = re.compile(r"\b(?:%s)\s*,?\s*$" % _ROLE_ALT)
+_ROLE_LAST = frozenset(r.split("-")[-1] for r in ROLE_NOUNS)
+_ROLE_LAST_CHARS = frozenset(r[-1] for r in ROLE_NOUNS)
+_NONW_SPLIT = re.compile(r"\W")
 _ROLE_AT_BEFORE = re.compile(r"\b(?:%s)\s+(?:at|of|for|with)\s+$" % _ROLE_ALT)
 _POSS_ROLE = re.compile(r"\s+(?:\w+\s+){0,2}(?:%s)\b" % _ROLE_ALT)
 _INVERSION_VERBS = frozenset({"said", "says", "added", "adds", "explained", "noted", "notes", "wrote", "writes", "recalled", "continued", "insisted", "argued", "warned"})
@@ -382,9 +481,13 @@ def _classify(c: _Cand, lower: set) -> str:
         return "brand"
     if name in PLACES or name.lower() in MULTI_PLACES or name.upper() == name and name.title() in PLACES:
         return "place"
+    if len(ws) >= 2 and ws[-1] in GEO_HEADS and not (ws[0] in _OF_HEADS and "of" in ws):
+        return "place"
     last = ws[-1].rstrip(",")
     if last in ORG_SUFFIXES or last.rstrip(".") in ORG_SUFFIXES or any(w in ("of", "&") for w in ws) and ws[0] in _OF_HEADS:
         return "org"
+    if len(ws) >= 2 and ws[0] not in FIRST_NAMES and (ws[0] in DEMONYMS or ws[0] in PLACES and len(ws[-1]) <= 3):
+        return "org"  # "Swiss Re", "Munich Re": a nationality or place does not start a person's name
     if v.get("person", 0) > v.get("org", 0) and not (ws[-1] in PLACES and ws[0] not in FIRST_NAMES):
         return "person"
     if 2 <= len(ws) <= 4 and ws[0] in FIRST_NAMES and not any(w in ORG_SUFFIXES for w in ws):
@@ -416,10 +519,16 @@ def _context_votes(m: Mention, para: str):
         votes["person"] = votes.get("person", 0) + 2
     if _APPOS_ROLE_OF.match(after):
         votes["person"] = votes.get("person", 0) + 2
-    if _ROLE_BEFORE.search(before) and not m.poss:
-        votes["person"] = votes.get("person", 0) + 2
-    if _ROLE_AT_BEFORE.search(before):
-        votes["org"] = votes.get("org", 0) + 2
+    if before and (before[-1].isspace() or before[-1] == ",") or before[-1:] in _ROLE_LAST_CHARS:
+        # cheap necessary conditions first: the last word must end a role noun
+        tail = before.rstrip()
+        if tail.endswith(","):
+            tail = tail[:-1].rstrip()
+        if tail and _NONW_SPLIT.split(tail[-30:])[-1] in _ROLE_LAST:
+            if not m.poss and _ROLE_BEFORE.search(before):
+                votes["person"] = votes.get("person", 0) + 2
+        elif tail and tail.rsplit(None, 1)[-1] in ("at", "of", "for", "with") and _ROLE_AT_BEFORE.search(before):
+            votes["org"] = votes.get("org", 0) + 2
     if _BRAND1.match(para, m.end, m.end + 20) or _BRAND2.match(para, m.end, m.end + 20):
         votes["brand"] = 1
     if m.poss and _POSS_ROLE.match(para, m.end + 2, m.end + 40):
@@ -617,22 +726,30 @@ def mentions(doc: Document):
                 if target:
                     merge(ac_k, target)
                     cands[ac_k].type = cands[target].type
+    acro_cache: dict = {}
     for k in keys:
         c = cands[k]
         if not (c.name.isupper() and 2 <= len(c.name) <= 6 and " " not in c.name):
             continue
         for o in keys:
-            if o != k and " " in o and cands[o].type == "org" and c.name.replace(".", "") in (_acronym_of(cands[o].name) | _acronym_of(_strip_legal(cands[o].name))):
-                merge(k, o)
-                break
+            if o != k and " " in o and cands[o].type == "org":
+                acs = acro_cache.get(o)
+                if acs is None:
+                    acs = acro_cache[o] = _acronym_of(cands[o].name) | _acronym_of(_strip_legal(cands[o].name))
+                if c.name.replace(".", "") in acs:
+                    merge(k, o)
+                    break
     # people: surname or given name alone -> the full name
     persons = [k for k in keys if cands[k].type == "person" and len(k.split()) >= 2]
+    persons_set = set(persons)
+    persons_w = [(p, p.split()) for p in persons]
     for k in keys:
         c = cands[k]
-        if k in persons:
+        if k in persons_set:
             continue
         kw = k.split()
-        hits = [p for p in persons if p != k and (p.split()[-len(kw):] == kw or (len(kw) == 1 and p.split()[0] == kw[0]))]
+        nk = len(kw)
+        hits = [p for p, pw in persons_w if p != k and (pw[-nk:] == kw or (nk == 1 and pw[0] == kw[0]))]
         if len({root(h) for h in hits}) == 1 and c.type not in ("place", "product"):
             merge(k, hits[0])
             continue

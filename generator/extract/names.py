@@ -28,6 +28,24 @@ ORG_SUFFIXES = _set(
     Company Companies Enterprises International Worldwide Economics Industry
     Industries Alliance Coalition Institution Institutions Museum Hospital Clinic"""
 )
+# More head nouns of company names ("Ambrell Games"): make an org, but do not join "X and Y <noun>".
+ORG_HEAD_NOUNS = _set(
+    """Games Gaming Software Pharma Therapeutics Biosciences Biotech Robotics Semiconductor
+    Semiconductors Railways Railway Shipping Brewing Brewery Breweries Hotels Resorts
+    Restaurants Toys Devices Instruments Aerospace Automotive Healthcare Payments
+    Wireless Interactive Publishing Bankers Lenders Apparel Beverages"""
+) - ORG_SUFFIXES
+ORG_SUFFIXES = ORG_SUFFIXES | ORG_HEAD_NOUNS
+# Last words of geographic names: "North Sea", "King Street" are places, kept whole.
+GEO_HEADS = _set(
+    """Sea Seas Ocean River Street Road Avenue Square Valley Gulf Bay Lake Lakes
+    Mountains Island Islands Strait Straits Canal Coast Peninsula Desert Boulevard Lane
+    Highway Harbour Harbor Creek Hills Delta Basin Estuary Glacier"""
+)
+# Last words of holidays and dated events: "Black Friday", "Boxing Day" are not entities.
+EVENT_HEADS = _set("""Day Days Eve Week Weekend Night Holiday Holidays""")
+# Words that make a weekday a named day ("Black Friday", "Cyber Monday", "Good Friday").
+WEEKDAY_EVENT_LEADS = _set("""Black Cyber Good Super Giving Ash Holy Maundy Blue Small Travel Manic Easter Shrove Palm""")
 # Legal-form suffixes dropped to get the short form of an org name.
 LEGAL_SUFFIXES = _set(
     """Co Co. Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited plc Plc PLC
@@ -159,7 +177,8 @@ COMMON = _set(
     Conservatives Labour Tory Tories Party
     CEO CFO COO CTO GDP EPS IPO AI EV EVs SUV SUVs TV PC PCs ID OK PM AM UTC GMT EST EDT
     Internet Web CD CDs DVD DVDs VHS No. Presidential Memorandum Understanding Spring
-    Summer Autumn Fall Winter Lunar Christmas Easter Holiday FDI CEOs Q1 Q2 Q3 Q4 H1 H2 FY YoY"""
+    Summer Autumn Fall Winter Lunar Christmas Easter Holiday Thanksgiving Halloween
+    Hanukkah Ramadan Diwali Passover FDI CEOs Q1 Q2 Q3 Q4 H1 H2 FY YoY"""
 )
 
 # Common given names: a capitalised run starting with one is a person.

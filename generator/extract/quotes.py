@@ -306,8 +306,18 @@ def _redirect_surnames(by_key: dict, ents: list[Entity]) -> None:
         by_key[k] = best
 
 
+_KEY_RE = re.compile(r"[^a-z0-9]+")
+_KEYS: dict = {}
+
+
 def _key(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", s.lower().replace("’", "'").replace("'s ", " ")).strip()
+    k = _KEYS.get(s)
+    if k is None:
+        k = _KEY_RE.sub(" ", s.lower().replace("’", "'").replace("'s ", " ")).strip()
+        if len(_KEYS) > 50000:
+            _KEYS.clear()
+        _KEYS[s] = k
+    return k
 
 
 def _tok(frame: str):

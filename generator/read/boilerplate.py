@@ -13,18 +13,21 @@ import re
 from dataclasses import dataclass, field
 
 from generator.read import furniture
+from generator.read.byline import is_byline
+from generator.read.dates import find_date
 from generator.read.region import select
 from generator.read.stopwords import density, guess_stoplist, words
 
 LENGTH_LOW = 70  # shorter lines are 'short': their neighbours decide
 FALLBACK_CHARS = 200  # less kept text than this: retry with every plain line as text
 MIN_WORDS = 10  # fewer words than this kept is no article
+MAX_RESTATED = 6  # a run of up to this many repeated paragraphs inside the article is kept
 
 _BULLET = re.compile(r"^\s*(?:[•□☆●◦▪■◆▸►‣○∙·*]|\d{1,2}\.)\s")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     index: int  # line number in doc.lines
     text: str
@@ -40,9 +43,14 @@ _SENTENCE_END = tuple(".!?:;\"”’)…»")
 
 
 def _initial(block: Block, stop: frozenset[str]) -> str:
+    """The block's class from its own features; furniture is bad whatever they say (checked
+    last, as the dearest test and needless for blocks that are bad anyway)."""
+    cls = _features(block, stop)
+    return "bad" if cls == "bad" or furniture.is_furniture(block.text) else cls
+
+
+def _features(block: Block, stop: frozenset[str]) -> str:
     text = block.text
-    if furniture.is_furniture(text):
-        return "bad"
     n = len(text)
     cjk = 0 if text.isascii() else len(_CJK.findall(text))
     if cjk > 20 and cjk > n / 3:  # no spaces to count stopwords by
@@ -70,6 +78,17 @@ def _neighbour(blocks: list[Block], i: int, step: int, skip: tuple[str, ...]) ->
     return "bad"
 
 
+def _last_sentence(blocks: list[Block], i: int) -> bool:
+    """A short closing sentence ending the page ('Shares rose 2%.'): the document's end
+    is no evidence of boilerplate."""
+    text = blocks[i].text
+    return (
+        all(b.cls == "short" for b in blocks[i + 1 :]) and not blocks[i].bullet and text[:1].isupper()
+        and text.endswith((".", "!", "?", ".\"", ".”")) and len(text.split()) >= 3
+        and any(w[:1].islower() for w in text.split()[1:])
+    )
+
+
 def _revise(blocks: list[Block]) -> None:
     """jusText's context rules: short blocks, then near-good blocks, follow their neighbours."""
     new = []
@@ -86,6 +105,8 @@ def _revise(blocks: list[Block]) -> None:
         elif prev == "bad" and _neighbour(blocks, i, -1, ("short",)) == "near":
             new.append("good")
         elif nxt == "bad" and _neighbour(blocks, i, 1, ("short",)) == "near":
+            new.append("good")
+        elif prev == "good" and _last_sentence(blocks, i):
             new.append("good")
         else:
             new.append("bad")
@@ -111,14 +132,51 @@ def _drop_captions(blocks: list[Block]) -> None:
 
 
 def _drop_repeats(blocks: list[Block]) -> None:
-    """A block whose word 6-grams mostly appeared in earlier blocks is a repeat (teaser, metadata copy)."""
-    seen: set[int] = set()
-    for b in blocks:
+    """A block whose word 6-grams mostly appeared in earlier blocks is a repeat (teaser,
+    caption, pull quote, metadata copy, a second copy of the article). A short run of
+    repeated multi-sentence paragraphs between two article paragraphs that are not
+    repeats is the article restating itself, and stays."""
+    seen: set[tuple[str, ...]] = set()
+    repeats: list[int] = []
+    for i, b in enumerate(blocks):
         toks = b.words
-        grams = {hash(tuple(toks[i : i + 6])) for i in range(max(1, len(toks) - 5))} if toks else set()
-        if len(toks) >= 6 and b.cls != "bad" and len(grams & seen) >= 0.8 * len(grams):
-            b.cls = "bad"
+        if len(toks) < 6:  # too short to be a repeat, and holds no 6-gram
+            continue
+        grams = set(zip(toks, toks[1:], toks[2:], toks[3:], toks[4:], toks[5:]))
+        if b.cls != "bad" and len(grams & seen) >= 0.5 * len(grams):
+            repeats.append(i)
         seen |= grams
+    flagged = set(repeats)
+    k = 0
+    while k < len(repeats):
+        lo = hi = repeats[k]
+        while hi + 1 in flagged:
+            hi += 1
+        k += hi - lo + 1
+        if hi + 1 < len(blocks) and blocks[hi + 1].cls == "good":
+            longest = MAX_RESTATED  # article text follows
+        elif hi + 1 == len(blocks) or furniture.is_end_marker(blocks[hi + 1].text):
+            longest = 1  # the article's last paragraph (a longer run may be a second copy)
+        else:
+            longest = 0
+        inside = (
+            hi - lo < longest and lo > 0 and blocks[lo - 1].cls == "good"
+            and all(_restated(b) for b in blocks[lo : hi + 1])
+        )
+        if not inside:
+            for b in blocks[lo : hi + 1]:
+                b.cls = "bad"
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _restated(b: Block) -> bool:
+    """A paragraph of several sentences of prose (a lone repeated sentence is a pull quote
+    or a caption, maybe with a credit)."""
+    if b.first != "good" or len(b.words) < 25:
+        return False
+    return sum(1 for s in _SENTENCE_BREAK.split(b.text) if len(s.split()) >= 5) >= 2
 
 
 def _mark_ends(blocks: list[Block]) -> None:
@@ -139,9 +197,11 @@ def _mark_ends(blocks: list[Block]) -> None:
 
 
 def blocks_of(lines: list[str]) -> list[Block]:
-    blocks = [Block(i, l.strip(), bool(_BULLET.match(l))) for i, l in enumerate(lines) if l.strip()]
-    for pos, b in enumerate(blocks):
-        b.pos, b.words = pos, words(b.text)
+    blocks = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if s:
+            blocks.append(Block(i, s, _BULLET.match(line) is not None, "bad", "bad", len(blocks), words(s)))
     return blocks
 
 
@@ -161,8 +221,8 @@ def article_blocks(lines: list[str]) -> list[Block]:
     _revise(blocks)
     _mark_ends(blocks)
     kept = select(blocks)
-    while len(kept) > 1 and _heading(kept[0]):  # the headline is metadata, not body
-        kept = kept[1:]
+    while len(kept) > 1 and (_heading(kept[0]) or _headline_above_meta(kept[0], kept[1])):
+        kept = kept[1:]  # the headline, byline and date line are metadata, not body
     if len(kept) > 1 and _heading(kept[-1]) and not _heading(kept[-2]):  # a closing heading
         kept = kept[:-1]
     if sum(len(b.text) for b in kept) < FALLBACK_CHARS:  # no prose found: keep plain non-furniture lines
@@ -195,8 +255,27 @@ def _with_lists(blocks: list[Block], kept: list[Block]) -> list[Block]:
     return [b for b in blocks if b.pos in keep]
 
 
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
+
+
 def _heading(b: Block) -> bool:
-    return b.first != "good" and len(b.text) < 120 and not b.text.endswith(_SENTENCE_END)
+    """A headline-like line: not prose, short, no sentence end (a closing aside such as
+    '(updated)' or '(video)' does not count as one)."""
+    if b.first == "good" or len(b.text) >= 120:
+        return False
+    text = _TRAILING_ASIDE.sub("", b.text) if b.text.endswith(")") else b.text
+    return bool(text) and not text.endswith(_SENTENCE_END)
+
+
+def _headline_above_meta(b: Block, nxt: Block) -> bool:
+    """A line without a sentence end (a long headline reads as prose) right above a date
+    line or a byline is the article's headline."""
+    if b.first != "good" or len(b.text) >= 220 or not _heading(nxt):
+        return False
+    text = _TRAILING_ASIDE.sub("", b.text) if b.text.endswith(")") else b.text
+    if not text or text.endswith(_SENTENCE_END):
+        return False
+    return (len(nxt.text) <= 120 and find_date(nxt.text) is not None) or is_byline(nxt.text)
 
 
 def _plain(b: Block) -> bool:

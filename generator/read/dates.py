@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _MONTH_NAMES = {
     1: "jan january januar janvier enero janeiro gennaio januari",
@@ -53,6 +54,7 @@ def _month_day(g: dict) -> tuple[int, int] | None:
     return month, int(g["day"])
 
 
+@lru_cache(maxsize=4096)  # the same lines are asked about by several header rules
 def find_date(text: str) -> str | None:
     """The first unambiguous date in ``text`` as ``YYYY-MM-DD``, else None."""
     if not any(ch.isdigit() for ch in text):

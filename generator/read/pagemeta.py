@@ -69,8 +69,11 @@ def _byline(lines: list[str], i: int) -> tuple[str, int]:
     return " ".join(parts), j
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _content(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3 and not w.isdigit()}
+    return {w for w in _WORDS.findall(text.lower()) if len(w) > 3 and not w.isdigit()}
 
 
 def _best_title(lines: list[str], lo: int, start: int, first_meta: int, lede: str) -> str | None:

@@ -235,7 +235,7 @@ def brief_view(site: Site, brief, renderer: chartlib.SvgRenderer | None, site_na
             if fmt.one_line(src.title).casefold() != fmt.one_line(brief.headline or src.title).casefold() else "",
             "host": _host(src.url),
             "seed": fmt.one_line(brief.provenance.seed),
-            "extractor": fmt.one_line(brief.provenance.extractor_version),
+            # (not the extractor version: it would change every page on every extractor change)
         },
         "metrics": rows,
         "quotes": [_quote_row(site, brief, q, here) for q in brief.visible_quotes()],

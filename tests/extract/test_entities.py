@@ -118,3 +118,67 @@ def test_more_common_first_names_make_people():
 def test_sentence_subject_with_later_he_is_a_person():
     ents = _ents("Mamadou Krell was on a business trip when he ended up hiding in a hotel room.")
     assert _find(ents, "Mamadou Krell").type == "person"
+
+
+def _types(ents):
+    return {e.name: e.type for e in ents}
+
+
+def test_of_head_keeps_org_name_and_drops_compound_term():
+    ents = _ents("The Bank of Eldoria held Bank Rate at 4% on Thursday.", "Economists expect the Bank of Eldoria to cut.")
+    t = _types(ents)
+    assert t.get("Bank of Eldoria") == "org"
+    assert "Rate" not in t and "Eldoria" not in t
+
+
+def test_org_head_noun_makes_an_org_not_a_person():
+    ents = _ents("Tarrow Games said on Tuesday it would cut jobs.", "Shares in Tarrow Games fell.")
+    assert _types(ents).get("Tarrow Games") == "org"
+
+
+def test_geographic_names_are_places_kept_whole():
+    ents = _ents("Output from the North Sea fell, and a shop on Queen Street closed.",
+                 "Rents on Mallow Street rose while the Vessa River flooded.")
+    t = _types(ents)
+    assert t.get("North Sea") == "place"
+    assert t.get("Queen Street") == "place"
+    assert t.get("Mallow Street") == "place"
+    assert t.get("Vessa River") == "place"
+    assert not any(n in t for n in ("Sea", "Street", "River"))
+
+
+def test_holidays_and_events_are_not_entities():
+    ents = _ents("Retailers hope Black Friday and Cyber Monday sales will rise, Korvin Group said.",
+                 "Stores cut prices before Boxing Day, Christmas Eve and Presidents' Day.",
+                 "Trading was thin before Thanksgiving and Labor Day.")
+    names = {e.name for e in ents}
+    assert names == {"Korvin Group"}
+
+
+def test_named_foundation_and_institute_kept_whole():
+    ents = _ents("Economists at the Tax Foundation and the Trade Institute disagreed.")
+    t = _types(ents)
+    assert t.get("Tax Foundation") == "org" and t.get("Trade Institute") == "org"
+    assert "Foundation" not in t and "Institute" not in t
+
+
+def test_team_and_position_code_split_from_person():
+    ents = _ents("The club traded Varnley DL Larry Obaje to a rival on Monday.", "Obaje said he was happy.")
+    p = _find(ents, "Larry Obaje")
+    assert p.type == "person"
+    assert not any("DL" in e.name for e in ents)
+
+
+def test_nationality_or_place_with_short_token_is_a_company():
+    ents = _ents("Swiss Re said on Monday its profit rose.", "Munich Re said the same.")
+    t = _types(ents)
+    assert t.get("Swiss Re") == "org" and t.get("Munich Re") == "org"
+
+
+def test_dot_tickers_and_capital_subheadings_are_not_entities():
+    ents = _ents("The Eurotrack 300  .FTEU3  index of top shares rose 1%.",
+                 "PIRACY BATTLE According to data from Korvin Group, sales fell.")
+    names = {e.name for e in ents}
+    assert "FTEU3" not in names and ".FTEU3" not in names
+    assert not any("BATTLE" in n or "PIRACY" in n for n in names)
+    assert "Korvin Group" in names

@@ -70,3 +70,56 @@ def test_clean_prose_detection_and_groups():
     assert is_clean_prose(prose)
     assert groups(prose)[1] == "A first paragraph that is long enough to be prose, and it ends here."
     assert not is_clean_prose(["  • Home", "  • World"] + prose)
+
+
+# A plain article whose later paragraphs restate sentences of earlier ones (a wire story
+# often repeats its key figures), ending in a short paragraph after a short fact.
+_RESTATING = [
+    "Fenwick Rail said on Monday that ticket revenue rose 18% to $2.3 billion in the first half, "
+    "as commuters returned to its lines in the northern suburbs and fares went up in January.",
+    "The operator carried 41 million passengers in the period. Analysts had expected a smaller "
+    "increase because of the strikes that closed parts of the network in the spring.",
+    "Fenwick also said it would order 60 new trains from a local supplier, its largest order in a "
+    "decade, and that the first of them should enter service at the end of next year.",
+    "Analysts had expected a smaller increase because of the strikes that closed parts of the "
+    "network in the spring. Some of them now expect the company to raise its outlook in the autumn.",
+    "The operator carried 41 million passengers in the period. Fenwick also said it would order "
+    "60 new trains from a local supplier, its largest order in a decade.",
+    "Chief executive Ola Brandt said the company would keep fares unchanged until the end of the "
+    "year, and that the savings from the new trains would be passed on to passengers over time.",
+    "Last year Fenwick carried 78 million passengers in total, according to the regulator.",
+    "Fenwick employs about 12,000 people.",
+]
+
+
+def _article_lines(paras, head=("  • Home", "  • Business", "", "Rail operator's revenue jumps as commuters return",
+                                "", "By Lena Marsh", "March 4, 2025", "")):
+    return list(head) + [x for p in paras for x in (p, "")]
+
+
+def test_article_restating_earlier_sentences_keeps_every_paragraph():
+    assert [b.text for b in article_blocks(_article_lines(_RESTATING))] == _RESTATING
+
+
+def test_second_copy_of_the_article_after_it_is_dropped():
+    paras = _RESTATING[:4]
+    lines = _article_lines(paras) + ["Most popular", ""] + [x for p in paras for x in (p, "")]
+    assert [b.text for b in article_blocks(lines)] == paras
+
+
+def test_repeated_single_sentence_inside_article_is_dropped():
+    pull = _RESTATING[0].split(", as")[0] + "."  # a pull quote: one sentence of the lede again
+    paras = _RESTATING[:3] + [pull] + _RESTATING[5:6]
+    kept = [b.text for b in article_blocks(_article_lines(paras))]
+    assert pull not in kept and _RESTATING[5] in kept
+
+
+def test_short_closing_sentence_kept():
+    paras = _RESTATING[:3] + ["Shares rose 2%."]
+    assert [b.text for b in article_blocks(_article_lines(paras))] == paras
+
+
+def test_second_copy_right_after_the_article_is_dropped():
+    paras = _RESTATING[:3] + _RESTATING[5:6]
+    lines = _article_lines(paras) + [x for p in paras for x in (p, "")]
+    assert [b.text for b in article_blocks(lines)] == paras

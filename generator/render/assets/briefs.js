@@ -71,6 +71,13 @@
     var spec;
     try { spec = JSON.parse(script.textContent); } catch (e) { return; }
     if (!spec.config) spec.config = CONFIG;
+    /* a phone: fit the chart to the column instead of shrinking its text */
+    var w = fig.clientWidth;
+    if (w && w < 600) {
+      spec.width = w; spec.autosize = { type: "fit", contains: "padding" };
+      var x = spec.encoding && spec.encoding.x;  /* more room for the value labels past the bars */
+      if (x && x.scale && typeof x.scale.domainMax === "number") x.scale.domainMax *= 1.35;
+    }
     var color = getComputedStyle(fig).color || "#000";
     if (fig.dataset.briefsColor === color) return;
     fig.dataset.briefsColor = color;
