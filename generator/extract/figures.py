@@ -103,6 +103,21 @@ def _mask_quotes(par: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE.finditer(par)]
 
 
+# "X delivered 22,160 vehicles" measures deliveries, not "vehicles"
+_VERB_METRIC = {
+    "delivered": "deliveries", "delivers": "deliveries", "sold": "sales", "sells": "sales",
+    "shipped": "shipments", "ships": "shipments", "produced": "production", "produces": "production",
+    "employs": "employees", "employed": "employees", "exported": "exports", "exports": "exports",
+    "imported": "imports", "imports": "imports", "registered": "registrations", "hired": "hires",
+}
+_VERB_RX = re.compile(r"\b(" + "|".join(_VERB_METRIC) + r")\b", re.I)
+
+
+def _verb_metric(text: str) -> str:
+    found = _VERB_RX.findall(text)
+    return _VERB_METRIC[found[-1].lower()] if found else ""
+
+
 def _metric_word(text: str) -> str:
     words = [w.lower().strip(".,;:'’") for w in text.split()]
     for a, b in zip(words, words[1:]):
@@ -223,7 +238,10 @@ _NOT_NAME_BEFORE = _APPROX_PHRASES | _SIGN_FILLER | _DOWN_WORDS | frozenset(
     "some only just almost all another extra additional its their his her our up".split())
 _LEVEL_BEFORE = re.compile(r"\b(?:rose|fell|climbed|dropped|declined|increased|decreased|jumped|slipped|slid|grew|"
                            r"shrank|reached|totalled|totaled|hit)\s(?:to\s)?(?:about\s|around\s|nearly\s|some\s|almost\s)?$")
-_TO_LEVEL = re.compile(r"\s(?:to|at)\s(?:an?\s)?(?:(?:record|new|all-time)\s)?(?:(?:high|low)\sof\s)?")
+_TO_LEVEL = re.compile(
+    r"\s(?:in\s(?:\w+\s){1,2}(?:years?|months?|quarters?|weeks?)\s)?(?:to|at)\s(?:an?\s)?"
+    r"(?:(?:around|about|nearly|almost|roughly|some|over|more than|an estimated)\s)?"
+    r"(?:(?:record|new|all-time)\s)?(?:(?:high|low)\sof\s)?")
 _FUTURE = re.compile(r"\b(?:expect\w*|forecast\w*|predict\w*|target\w*|will|would|plans?|aims?|outlook)\b", re.I)
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CARRIED = re.compile(r"\d{4}(?:-Q[1-4]|-\d\d/\d{4}-\d\d)?")
@@ -299,7 +317,9 @@ def _to_metric(sent, q, prev, qs, ps, ctx, published, source) -> Optional[Metric
         subject = ctx.topic or ctx.last_org or np
     else:
         subject = ctx.last_org or ctx.topic or np
-    metric = _metric_word(np) or _metric_word(sent[max(0, q.start - 80):q.start]) or (
+    window = sent[max(0, q.start - 80):q.start]
+    metric = _metric_word(np) or _metric_word(window) or (
+        _verb_metric(window) if unit not in ("%", "pp", "x") else "") or (
         unit if unit not in ("%", "pp", "x") and not re.fullmatch(r"[A-Z]{3}", unit) else "")
     period = _period_for(sent, q, qs, ps, ctx, published)
     return Metric(subject=subject, metric=metric, value=value, unit=unit, evidence=sent,

@@ -372,3 +372,17 @@ def test_article_threefold_half_year_and_rival_comparison():
     assert (by_value(ms, 3).subject, by_value(ms, 3).period) == ("Corsa X1", "2025-03")
     assert by_value(ms, 4e7).period == "2025-01/2025-06"
     assert by_value(ms, 5).subject == "Ilvex" and by_value(ms, 9).subject == "Tamsin Foods"
+
+
+def test_measure_named_by_the_verb_and_shared_by_a_gapped_list():
+    ms = run("In March, Orvane delivered 9,400 trucks and Pellcor, 7,100, ahead of Quillet at 6,050 units.")
+    assert [(m.subject, m.metric) for m in ms] == [
+        ("Orvane", "deliveries"), ("Pellcor", "deliveries"), ("Quillet", "deliveries")]
+    assert {m.period for m in ms} == {"2025-03"}
+
+
+def test_a_multiple_takes_the_period_of_the_level_it_reached():
+    ms = run("Tarvo Mining was founded in 2019.",
+             "Output doubled in two years to about 80,000 tonnes in 2024, the company said.")
+    m = one(ms, 2)
+    assert (m.unit, m.period) == ("x", "2024")
