@@ -74,9 +74,19 @@ _FUNC_LEAD = frozenset(
 _NOUN_LEAD = frozenset(
     """Tax Taxes Trade Budget Policy Policies Market Markets Stock Stocks Index Economy Government
     Company Group Bank Court Commission Department Act Bill Law Rule Rules Plan Report Program
-    Programme Project Deal Internet Web Labour Liberal Conservative Democratic Republican Party
-    Summer Winter Spring Autumn Lunar""".split())
+    Programme Project Deal Internet Web Summer Winter Spring Autumn Home""".split())
 _ABBR_ROLE = re.compile(r"[A-Z]{2,3}")
+_GEO_OF = frozenset({"Gulf", "Bay", "Sea", "Strait", "Straits", "Isle", "Lake", "Cape"})
+# Generic first words of named days ("World Environment Day"): not a name left over from the event.
+_EVENT_LEADS = frozenset({"World", "National", "International", "Global", "Universal"})
+
+
+def _name_lead(w: str) -> bool:
+    """Can w open an org name before its head noun ("Tax" Foundation, "Resolution" Foundation)?"""
+    if w in _NOUN_LEAD:
+        return True
+    return w[:1].isupper() and w.isalpha() and w not in COMMON and w not in MONTHS and w not in WEEKDAYS \
+        and w not in _FUNC_LEAD and w not in TITLE_WORDS and not w.endswith(("ing", "ly"))
 _FEMALE_HINT = frozenset({"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady"})
 _MALE_HINT = frozenset({"Mr", "Mr.", "Sir", "Lord"})
 
@@ -202,9 +212,12 @@ def _scan(doc: Document, lower: set):
             fa = _FIRST_ALNUM.search(stext)
             first_alnum = fa.start() if fa else -1
             for cm in _CAPRUN.finditer(stext):
-                if cm.group() in _SKIP_WORDS:
+                g = cm.group()
+                if g in _SKIP_WORDS:
                     continue  # a lone common word ("The", "But", "May"): never a name
                 ms = cm.start()
+                if ms == first_alnum and g.isalpha() and g.lower() in lower and g not in PLACES:
+                    continue  # a lone sentence opener also written in lower case: never a name
                 if base + ms < skip_to and base + cm.end() <= skip_to:
                     continue
                 toks = [(w, a + ms, b + ms) for w, a, b in _tokens(cm.group())]
@@ -224,9 +237,9 @@ def _runs(toks, stext, base, pi, first_alnum, skip_to, tspans, lower, out):
             i += 1
             continue
         ts = toks[i][1]
-        if ts and stext[ts - 1] == "." and (ts == 1 or stext[ts - 2].isspace()) and _DOT_TICKER.fullmatch(w):
+        if ts and (stext[ts - 1] == "." and (ts == 1 or stext[ts - 2].isspace()) or stext[ts - 1] == "=") and _DOT_TICKER.fullmatch(w):
             i += 1
-            continue  # a quote code written with a leading dot: ".FTEU3", ".SPX"
+            continue  # a quote code: ".FTEU3", ".SPX", the "RR" of "US10YT=RR"
         j = i
         run = []
         while j < n:
@@ -237,6 +250,15 @@ def _runs(toks, stext, base, pi, first_alnum, skip_to, tspans, lower, out):
                 run.append(j)
                 j += 1
                 if _POSS.search(wj) and not wj.endswith(("s'", "s’")) or wj.endswith(("'s", "’s")):
+                    if j < n and toks[j][0] in GEO_HEADS and toks[j][1] == toks[j - 1][2] + 1 and wj.endswith(("'s", "’s")):
+                        nx = toks[j + 1][0] if j + 1 < n else ""
+                        if not _is_cap(nx) if nx else True:
+                            run.append(j)  # "Jacob's Creek", "Hudson's Bay": one name
+                            j += 1
+                        elif nx in ORG_SUFFIXES or nx.rstrip(".") in ORG_SUFFIXES:
+                            run.append(j)  # "Hudson's Bay Co": the name goes on
+                            j += 1
+                            continue
                     break
                 if wj.endswith(".") and wj in LEGAL_SUFFIXES and len(run) > 1:
                     break  # "General Motors Co. Struggling": the suffix ends the name
@@ -248,12 +270,16 @@ def _runs(toks, stext, base, pi, first_alnum, skip_to, tspans, lower, out):
                 prevw = toks[run[-1]][0]
                 if wj in ("of", "for", "on") and (prevw in _OF_HEADS or prevw.rstrip(".") in _OF_HEADS):
                     run.append(j); j += 1; continue
+                if wj == "of" and prevw in _GEO_OF:
+                    run.append(j); j += 1; continue  # "Gulf of Mexico", "Bay of Bengal"
                 if wj == "the" and toks[j - 1][0] in ("of", "on"):
                     run.append(j); j += 1; continue
                 if wj in ("and", "&") and prevw.rstrip(".,") not in LEGAL_SUFFIXES and prevw not in LEGAL_SUFFIXES and not (prevw.isupper() and len(prevw) > 1) and prevw not in PLACES:
                     k = j + 1
                     while k < n and _is_cap(toks[k][0]):
                         k += 1
+                        if _POSS.search(toks[k - 1][0]):
+                            break  # "Ernst and Young's Sanjay Mehta": the name ends at the possessive
                     if wj == "&" or _POSS.sub("", toks[k - 1][0]) in _AND_TAILS:
                         run.append(j); j += 1; continue
                 if wj in _NAME_PARTICLES and toks[run[-1]][0] not in _CONNECT and not _POSS.search(toks[run[-1]][0]):
@@ -273,7 +299,7 @@ def _runs(toks, stext, base, pi, first_alnum, skip_to, tspans, lower, out):
                 and toks[run[ncap]][0].isalpha():
             ncap += 1
         if ncap and ncap < len(run) and not toks[run[ncap]][0].isupper() and toks[run[ncap]][0] not in _CONNECT \
-                and (ncap >= 2 or len(toks[run[0]][0]) >= 4 and toks[run[0]][0].lower() in lower) \
+                and any((ncap >= 2 or len(toks[k][0]) >= 4) and toks[k][0].lower() in lower for k in run[:ncap]) \
                 and " ".join(toks[k][0] for k in run[:ncap]).lower() not in MULTI_PLACES:
             i = run[ncap]
             continue
@@ -282,7 +308,7 @@ def _runs(toks, stext, base, pi, first_alnum, skip_to, tspans, lower, out):
             i = max(j, i + 1)
             continue
         st = toks[i][1]
-        before = stext[:st].rstrip()
+        before = _text_before(stext, st)
         qstart = bool(before) and (before[-1] in "“‘(—:" or (before.endswith(".") and before.rsplit(None, 1)[-1] in LEGAL_SUFFIXES) or (before[-1] in "\"'" and (len(before) == 1 or before[-2].isspace())))
         while run and toks[run[-1]][0] in _CONNECT:
             run.pop()
@@ -307,6 +333,9 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
     # holidays and dated events are not entities: "Black Friday", "Boxing Day", "Christmas Eve"
     if len(ws) >= 2 and not poss:
         if ws[-1] in EVENT_HEADS and ws[0] not in FIRST_NAMES:
+            if len(ws) == 3 and ws[0] not in COMMON and ws[0] not in _EVENT_LEADS and ws[0] not in WEEKDAY_EVENT_LEADS:
+                # "Amazon Prime Day": the company before the event's name stays
+                _emit_one(ws[:1], starts[0], ends[0], sent_start, base, pi, stext, out, None, None, False)
             return
         if ws[-1] in WEEKDAYS and ws[-2] in WEEKDAY_EVENT_LEADS:
             ws, starts, ends = ws[:-2], starts[:-2], ends[:-2]
@@ -338,15 +367,16 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
                 lead_title.append(w)
             k += 1; continue
         break
-    if k and k == len(ws) - 1 and ws[k - 1] in _NOUN_LEAD and not any(t in TITLE_WORDS or t.rstrip(".") in HONORIFICS for t in lead_title):
+    if k and k == len(ws) - 1 and not any(t in TITLE_WORDS or t.rstrip(".") in HONORIFICS for t in lead_title):
         r = ws[k]
-        if r in ORG_SUFFIXES and r not in LEGAL_SUFFIXES:
+        if r in ORG_SUFFIXES and r not in LEGAL_SUFFIXES and _name_lead(ws[k - 1]):
             lead_title = []
-            while k and ws[k - 1] in _NOUN_LEAD:
-                k -= 1  # "Tax Foundation", "Trade Council": the whole name
-        elif r not in PLACES and r not in FIRST_NAMES and r not in FEMALE_FIRST_NAMES and not r.isupper() \
-                and not _PRODUCT.match(r) and r not in ORG_SUFFIXES:
-            return  # "Bank Rate": a term, not "Rate"
+            while k and _name_lead(ws[k - 1]):
+                k -= 1  # "Tax Foundation", "Home Office", "Resolution Foundation": the whole name
+        elif ws[k - 1] in _NOUN_LEAD and r not in PLACES and r not in FIRST_NAMES and r not in FEMALE_FIRST_NAMES \
+                and not r.isupper() and not _PRODUCT.match(r) and r not in ORG_SUFFIXES \
+                and (r.lower() in lower or r.lower() + "s" in lower or r.lower()[:-1] in lower):
+            return  # "Bank Rate" (and "rate" in the text): a term, not the name "Rate"
     ws, starts, ends = ws[k:], starts[k:], ends[k:]
     # drop trailing common words ("Seres Group Co. Back", "Monday")
     while ws and (ws[-1] in DEMONYMS or ws[-1] in MONTHS or ws[-1] in WEEKDAYS or (ws[-1] in COMMON and ws[-1] not in LEGAL_SUFFIXES and ws[-1] not in ("Fed",) and len(ws) > 1 and ws[-1] not in ORG_SUFFIXES)):
@@ -386,7 +416,9 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
                     and ws[a + 1] in FIRST_NAMES and 2 <= len(ws) - a - 1 <= 3 and all(_NAMEWORD.match(x) for x in ws[a + 1:]):
                 if a > 0:
                     _emit_one(ws[:a], starts[0], ends[a - 1], sent_start, base, pi, stext, out, None, None, False)
-                role_from_title = ws[a]
+                else:  # "UBS Paul Donovan": the initials are the employer's name
+                    _emit_one(ws[:1], starts[0], ends[0], sent_start, base, pi, stext, out, None, None, False)
+                role_from_title = ws[a] if a > 0 else None
                 ws, starts, ends = ws[a + 1:], starts[a + 1:], ends[a + 1:]
                 lead_title = []
                 break
@@ -400,6 +432,16 @@ def _join(ws, stext, starts, ends):
     return stext[starts[0]:ends[-1]] if len(ws) else ""
 
 
+def _text_before(stext: str, pos: int) -> str:
+    """``stext[:pos].rstrip()``, or a tail of it holding at least its whole last word (all its callers
+    look at): long run-on "sentences" of scraped pages made copying the whole prefix quadratic."""
+    if pos > 100:
+        w = stext[pos - 100:pos].rstrip()
+        if len(w.rsplit(None, 1)) == 2:
+            return w
+    return stext[:pos].rstrip()
+
+
 def _emit_one(ws, s, e, sent_start, base, pi, stext, out, ctx, role, poss, hint=None):
     text = stext[s:e]
     text = _WS.sub(" ", text)
@@ -407,7 +449,8 @@ def _emit_one(ws, s, e, sent_start, base, pi, stext, out, ctx, role, poss, hint=
         return
     if not any(c.isalpha() for c in text):
         return
-    prev = stext[:s].rstrip().rsplit(None, 1)[-1].lower() if stext[:s].strip() else ""
+    before = _text_before(stext, s)
+    prev = before.rsplit(None, 1)[-1].lower() if before else ""
     nxt_m = _NEXT_WORD.match(stext, e)
     nxt = nxt_m.group(1).lower() if nxt_m else ""
     out.append(Mention(text, pi, base + s, base + e, sent_start, prev, nxt, poss, ctx, role, hint))
@@ -481,7 +524,8 @@ def _classify(c: _Cand, lower: set) -> str:
         return "brand"
     if name in PLACES or name.lower() in MULTI_PLACES or name.upper() == name and name.title() in PLACES:
         return "place"
-    if len(ws) >= 2 and ws[-1] in GEO_HEADS and not (ws[0] in _OF_HEADS and "of" in ws):
+    if len(ws) >= 2 and ws[-1] in GEO_HEADS and not (ws[0] in _OF_HEADS and "of" in ws) \
+            or len(ws) >= 3 and ws[0] in _GEO_OF and ws[1] == "of":
         return "place"
     last = ws[-1].rstrip(",")
     if last in ORG_SUFFIXES or last.rstrip(".") in ORG_SUFFIXES or any(w in ("of", "&") for w in ws) and ws[0] in _OF_HEADS:
@@ -501,6 +545,24 @@ def _classify(c: _Cand, lower: set) -> str:
     return "org" if v.get("org", 0) or len(ws) == 1 else ("person" if v.get("speaker") and len(ws) in (2, 3) and ws[-1] not in PLACES else "org")
 
 
+def _role_word_before(before: str) -> Optional[str]:
+    """"person" if a role noun ends ``before`` ("chairman "), "org" if it ends in role + at/of/for/with
+    ("analyst at "), else None: _ROLE_BEFORE / _ROLE_AT_BEFORE, tried only when a cheap look at the
+    last word says they can match (searching them everywhere was the costliest step of typing)."""
+    if not (before and (before[-1].isspace() or before[-1] == ",") or before[-1:] in _ROLE_LAST_CHARS):
+        return None
+    tail = before.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    if not tail:
+        return None
+    if _NONW_SPLIT.split(tail[-30:])[-1] in _ROLE_LAST:
+        return "person" if _ROLE_BEFORE.search(before) else None
+    if tail.rsplit(None, 1)[-1] in ("at", "of", "for", "with") and _ROLE_AT_BEFORE.search(before):
+        return "org"
+    return None
+
+
 def _context_votes(m: Mention, para: str):
     votes = {}
     if m.context_type:
@@ -515,21 +577,17 @@ def _context_votes(m: Mention, para: str):
                        or before.rstrip()[-1:] in ("―", "—") and _DASH_BEFORE.search(before) and not after.strip(" .,")
                        or m.sent_start and _HE_LATER.match(para, m.end)):
         votes["speaker"] = 1
-    if _APPOS_ROLE.match(after):
+    if after[:1] == ",":  # both appositive patterns open with a comma
+        if _APPOS_ROLE.match(after):
+            votes["person"] = votes.get("person", 0) + 2
+        if _APPOS_ROLE_OF.match(after):
+            votes["person"] = votes.get("person", 0) + 2
+    role_before = _role_word_before(before)
+    if role_before == "person" and not m.poss:
         votes["person"] = votes.get("person", 0) + 2
-    if _APPOS_ROLE_OF.match(after):
-        votes["person"] = votes.get("person", 0) + 2
-    if before and (before[-1].isspace() or before[-1] == ",") or before[-1:] in _ROLE_LAST_CHARS:
-        # cheap necessary conditions first: the last word must end a role noun
-        tail = before.rstrip()
-        if tail.endswith(","):
-            tail = tail[:-1].rstrip()
-        if tail and _NONW_SPLIT.split(tail[-30:])[-1] in _ROLE_LAST:
-            if not m.poss and _ROLE_BEFORE.search(before):
-                votes["person"] = votes.get("person", 0) + 2
-        elif tail and tail.rsplit(None, 1)[-1] in ("at", "of", "for", "with") and _ROLE_AT_BEFORE.search(before):
-            votes["org"] = votes.get("org", 0) + 2
-    if _BRAND1.match(para, m.end, m.end + 20) or _BRAND2.match(para, m.end, m.end + 20):
+    elif role_before == "org":
+        votes["org"] = votes.get("org", 0) + 2
+    if "brand" in para[m.end:m.end + 20] and (_BRAND1.match(para, m.end, m.end + 20) or _BRAND2.match(para, m.end, m.end + 20)):
         votes["brand"] = 1
     if m.poss and _POSS_ROLE.match(para, m.end + 2, m.end + 40):
         votes["org"] = votes.get("org", 0) + 1

@@ -125,10 +125,17 @@ def _types(ents):
 
 
 def test_of_head_keeps_org_name_and_drops_compound_term():
-    ents = _ents("The Bank of Eldoria held Bank Rate at 4% on Thursday.", "Economists expect the Bank of Eldoria to cut.")
+    ents = _ents("The Bank of Eldoria held Bank Rate at 4% on Thursday.",
+                 "Economists expect the Bank of Eldoria to cut the rate, and Bank Vessar agreed.")
     t = _types(ents)
     assert t.get("Bank of Eldoria") == "org"
     assert "Rate" not in t and "Eldoria" not in t
+    assert any("Vessar" in n for n in t)  # a bank's own name after "Bank" is kept
+
+
+def test_party_word_before_a_surname_is_not_a_compound_term():
+    ents = _ents("Republican Dunmore said the bill would pass.", "Dunmore spoke on Monday.")
+    assert any(e.name == "Dunmore" for e in ents)
 
 
 def test_org_head_noun_makes_an_org_not_a_person():
@@ -177,8 +184,57 @@ def test_nationality_or_place_with_short_token_is_a_company():
 
 def test_dot_tickers_and_capital_subheadings_are_not_entities():
     ents = _ents("The Eurotrack 300  .FTEU3  index of top shares rose 1%.",
-                 "PIRACY BATTLE According to data from Korvin Group, sales fell.")
+                 "PIRACY BATTLE According to data from Korvin Group, sales fell.",
+                 "The fight against piracy goes on.")
     names = {e.name for e in ents}
     assert "FTEU3" not in names and ".FTEU3" not in names
     assert not any("BATTLE" in n or "PIRACY" in n for n in names)
     assert "Korvin Group" in names
+
+
+def test_possessive_name_with_geographic_head_and_joined_firm():
+    ents = _ents("Sales of Korvin Group's Mallow Bay rum and Jasper's Creek wine rose.",
+                 '"It grew," added Hart and Young\'s Sanjay Mehta.')
+    names = {e.name for e in ents}
+    assert "Jasper's Creek" in names and "Creek" not in names
+    assert "Hart and Young" in names and "Young" not in names
+
+
+def test_reuters_instrument_codes_are_not_entities():
+    ents = _ents("Benchmark 10-year yields US10YT=RR rose 1.8 basis points, Korvin Group said.")
+    assert {e.name for e in ents} == {"Korvin Group"}
+
+
+def test_initials_before_a_person_stay_an_org_and_capital_names_are_kept():
+    ents = _ents("Growth will slow, said UBS Paul Dorne on Monday.",
+                 "ABN AMRO Bank and Korvin Group signed the deal.")
+    names = {e.name: e.type for e in ents}
+    assert names.get("Paul Dorne") == "person"
+    assert "UBS" in names
+    assert any(n.startswith("ABN AMRO") for n in names)
+
+
+def test_sentence_opening_word_of_an_org_name_is_kept():
+    ents = _ents("Resolution Foundation economists said the resolution was weak.",
+                 "A report by the Home Office disagreed.")
+    names = {e.name for e in ents}
+    assert "Resolution Foundation" in names and "Foundation" not in names
+    assert "Home Office" in names
+
+
+def test_role_word_prefilter_agrees_with_the_full_patterns():
+    samples = ["Korvin chairman ", "the company's vice-president, ", "its co-founder", "analyst at ",
+               "a senior economist with  ", "spokeswoman ,  ", "Chairman ", "sales rose at ", "head of ",
+               "the chief-executive ", "", " ", ",", "Mr. ", "in 2019, analyst\u00a0", "director of the ",
+               "owner-operator ", "the chairmanship ", "analysts at "]
+    for b in samples:
+        want = "person" if entities._ROLE_BEFORE.search(b) else ("org" if entities._ROLE_AT_BEFORE.search(b) else None)
+        assert entities._role_word_before(b) == want, b
+
+
+def test_geographic_of_names_and_company_before_an_event():
+    ents = _ents("Drilling in the Gulf of Mexico rose, and Hart's Bay Co said sales before Korvin Prime Day grew.")
+    t = _types(ents)
+    assert t.get("Gulf of Mexico") == "place" and "Gulf" not in t
+    assert "Hart's Bay Co" in t
+    assert "Korvin" in t and not any("Day" in n for n in t)
