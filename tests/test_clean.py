@@ -209,3 +209,13 @@ def test_headline_found_whatever_the_last_paragraph(tmp_path, headline, last):
     assert doc.source.title == headline
     assert doc.source.published == "2025-03-04"
     assert doc.paragraphs == body
+
+
+def test_clean_article_with_byline_and_date_on_consecutive_lines(tmp_path):
+    lines = ["Fenwick Rail revenue jumps 18% as commuters return", "", "By Lena Marsh", "March 4, 2025, 7:05 AM ET", ""]
+    lines += [x for p in _PLAIN for x in (p, "")]
+    doc = _scrape(tmp_path, lines)
+    assert doc.paragraphs == _PLAIN
+    assert doc.source.title == "Fenwick Rail revenue jumps 18% as commuters return"
+    assert doc.source.authors == ["Lena Marsh"]
+    assert doc.source.published == "2025-03-04"

@@ -52,12 +52,14 @@ def _initial(block: Block, stop: frozenset[str]) -> str:
 def _features(block: Block, stop: frozenset[str]) -> str:
     text = block.text
     n = len(text)
-    cjk = 0 if text.isascii() else len(_CJK.findall(text))
+    cjk = 0 if n <= 20 or text.isascii() else len(_CJK.findall(text))
     if cjk > 20 and cjk > n / 3:  # no spaces to count stopwords by
         return "good" if not block.bullet and any(p in text for p in "。！？.") else "near"
     toks = block.words
     if not toks:
         return "bad"
+    if len(toks) < 5 and n < 200:  # too few words for prose, whatever their density
+        return "bad" if block.bullet or n >= LENGTH_LOW else "short"
     d = density(toks, stop)
     sentence = text.endswith(_SENTENCE_END)
     if len(toks) >= 8 and d >= 0.25 and (sentence or n >= 150) or (n >= 200 and d >= 0.2):
@@ -78,19 +80,21 @@ def _neighbour(blocks: list[Block], i: int, step: int, skip: tuple[str, ...]) ->
     return "bad"
 
 
-def _last_sentence(blocks: list[Block], i: int) -> bool:
-    """A short closing sentence ending the page ('Shares rose 2%.'): the document's end
-    is no evidence of boilerplate."""
-    text = blocks[i].text
+def _last_sentence(b: Block) -> bool:
+    """A short sentence (a capital, a full stop, a lower-case word): when it closes the
+    page ('Shares rose 2%.'), the document's end is no evidence of boilerplate."""
+    text = b.text
     return (
-        all(b.cls == "short" for b in blocks[i + 1 :]) and not blocks[i].bullet and text[:1].isupper()
-        and text.endswith((".", "!", "?", ".\"", ".”")) and len(text.split()) >= 3
-        and any(w[:1].islower() for w in text.split()[1:])
+        not b.bullet and text[:1].isupper() and text.endswith((".", "!", "?", ".\"", ".”"))
+        and len(text.split()) >= 3 and any(w[:1].islower() for w in text.split()[1:])
     )
 
 
 def _revise(blocks: list[Block]) -> None:
     """jusText's context rules: short blocks, then near-good blocks, follow their neighbours."""
+    tail = len(blocks)  # blocks[tail:] are all short: the page ends on them
+    while tail and blocks[tail - 1].cls == "short":
+        tail -= 1
     new = []
     for i, b in enumerate(blocks):
         if b.cls != "short":
@@ -106,7 +110,7 @@ def _revise(blocks: list[Block]) -> None:
             new.append("good")
         elif nxt == "bad" and _neighbour(blocks, i, 1, ("short",)) == "near":
             new.append("good")
-        elif prev == "good" and _last_sentence(blocks, i):
+        elif prev == "good" and i >= tail and _last_sentence(b):
             new.append("good")
         else:
             new.append("bad")

@@ -51,6 +51,7 @@ _ANYWHERE = [
     (".webp", r"\.webp\b"), (".svg", r"\.svg\b"),
 ]
 _ANYWHERE_RE = [(t, re.compile(p, re.I)) for t, p in _ANYWHERE]
+_TRIGGER = re.compile("|".join(re.escape(t) for t, _ in _ANYWHERE))  # one scan instead of one per trigger
 # A photo credit closing a line: 'AGENCY/Jane Doe', 'AGENCY / Jane Doe' (agency in capitals).
 _AGENCY_CREDIT = re.compile(r"\b[A-Z]{2,}(?: [A-Z]{2,})?\s?/\s?[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}\)?$")
 
@@ -72,6 +73,8 @@ def is_furniture(line: str) -> bool:
     if "/" in line and _AGENCY_CREDIT.search(line):
         return True
     low = line.lower()
+    if _TRIGGER.search(low) is None:
+        return False
     for trigger, rx in _ANYWHERE_RE:
         if trigger in low and rx.search(line):
             return True

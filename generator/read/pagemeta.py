@@ -136,10 +136,16 @@ def take_header_paragraphs(paras: list[str], src: Source) -> list[str]:
         paras = paras[1:]
     while len(paras) > 1 and len(paras[0]) <= 120 and not paras[0].endswith("."):
         head = paras[0]
-        people, orgs = parse_byline(head) if _BY.match(head) or is_byline(head) else ([], [])
+        date = find_date(head)
+        text = head
+        if date and _BY.match(head):  # 'By Ann Lee' and a date line run together: 'By Ann Lee May 2, 2024'
+            text = _inline_byline(head) or head
+        people, orgs = parse_byline(text) if _BY.match(head) or is_byline(head) else ([], [])
         if people or orgs:
             src.authors = src.authors or people
             src.publisher = src.publisher or (orgs[0] if orgs else None)
+            if date and text != head:
+                src.published = src.published or date
         elif _is_date_line(head) and len(head.split()) <= 8:
             src.published = src.published or find_date(head)
         else:

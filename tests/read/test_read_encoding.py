@@ -110,3 +110,30 @@ def test_html_declared_charset_is_used(tmp_path):
     doc = _doc(tmp_path, page.encode("shift_jis"), name="page.html")
     assert doc.encoding == "shift_jis"
     assert "日本の経済ニュース" in doc.raw
+
+
+KOREAN = ("현대자동차는 수요일 전기차 판매가 크게 늘면서 지난 분기 매출이 사상 최대를 기록했다고 발표했다.\n\n"
+          "회사는 미국과 유럽 시장에서 새 모델이 좋은 반응을 얻고 있다며 올해 목표를 높여 잡았다.")
+JAPANESE = ("ソニーグループは水曜日、ゲーム事業の売上高が過去最高になったと発表した。\n\n"
+            "新しいゲーム機の販売が伸びたことに加え、音楽や映画の事業も好調だったという。")
+CHINESE = "阿里巴巴周三表示，由于国内消费回升，上一季度的营业收入比去年同期增长了百分之八。\n\n公司预计今年的利润将继续增加。"
+
+
+@pytest.mark.parametrize("text, codec, enc", [
+    (KOREAN, "euc_kr", "euc-kr"),
+    (KOREAN, "cp949", "euc-kr"),
+    (JAPANESE, "shift_jis", "shift-jis"),
+    (JAPANESE, "euc_jp", "euc-jp"),
+    (CHINESE, "gb18030", "gb18030"),
+])
+def test_east_asian_text_without_declaration(tmp_path, text, codec, enc):
+    doc = _doc(tmp_path, text.encode(codec))
+    assert doc.raw == text
+    assert doc.encoding == enc
+
+
+def test_cp949_only_syllables_use_the_superset(tmp_path):
+    text = KOREAN + " 똠방각하"  # '똠' is outside EUC-KR's 2,350 syllables
+    doc = _doc(tmp_path, text.encode("cp949"))
+    assert doc.raw == text
+    assert doc.encoding == "cp949"
