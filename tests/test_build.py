@@ -263,6 +263,22 @@ def test_tag_pages(site):
     assert "EV" in [text_of(a) for a in tags.select("a.briefs-tag")]
 
 
+def test_org_tags_link_to_entity_pages(site, brief_page):
+    """Organisations are not tag pages (they were copies of the entity pages):
+    their chip under the summary links to the entity page, and the old
+    /tags/<org>/ URL redirects there."""
+    chips = {text_of(a): a["href"] for a in brief_page.select(".briefs-tags a")}
+    assert chips["EV"] == "../../tags/ev/"
+    orgs = {n: h for n, h in chips.items() if "/entities/" in h}
+    assert orgs, chips
+    for href in chips.values():
+        assert (site / "briefs" / SEED_ID / href / "index.html").resolve().is_file(), href
+    old = soup(site / "tags" / "huawei-technologies-co" / "index.html")
+    assert old.select_one("meta[http-equiv=refresh]")["content"] == "0; url=../../entities/huawei-technologies-co/"
+    tags = soup(site / "tags" / "index.html")
+    assert "Huawei Technologies Co." not in [text_of(a) for a in tags.select("a.briefs-tag")]
+
+
 def test_redirect_page(site):
     page = soup(site / "briefs" / "2025-05-19-seres-overtakes-bmw" / "index.html")
     refresh = page.select_one("meta[http-equiv=refresh]")["content"]
@@ -520,3 +536,78 @@ def test_print_shows_the_address_of_real_links_only(site):
     css = (site / "assets" / "briefs" / "briefs.css").read_text(encoding="utf-8")
     rules = re.findall(r"([^{}]*briefs-source[^{}]*)::after\s*\{", css)
     assert rules and all("a.briefs-source[href]" in r for r in rules), rules  # a <span> without URL prints no "<>"
+
+
+# --------------------------------------------------------------------------- plugin pages without the Markdown round trip
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("which", ["fixtures", "hostile"])
+def test_fast_pages_are_byte_identical_to_markdown(which, site, hostile_site, tmp_path, monkeypatch):
+    """Plugin pages skip Python-Markdown (generator/render/fastmd.py); the site
+    must be exactly what Markdown makes of the same pages."""
+    from generator.render import fastmd
+
+    calls = []
+    real = fastmd.FastPages.split
+    monkeypatch.setattr(fastmd.FastPages, "split", lambda self, text: calls.append(real(self, text)) and None)
+    project = make_project(tmp_path / "p")
+    if which == "hostile":
+        import yaml
+
+        (project / "briefs" / "2025-06-01-hostile.yaml").write_text(
+            yaml.safe_dump(hostile_brief(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    slow = build(project, tmp_path / "slow-site")
+    fast_pages = sum(c is not None for c in calls)
+    assert fast_pages >= len(calls) - 3, "all plugin pages but the index pages written in Markdown take the fast path"
+    fast = site if which == "fixtures" else hostile_site
+    a, b = _tree(fast), _tree(slow)
+    assert sorted(a) == sorted(b)
+    assert [k for k in a if a[k] != b[k]] == []
+
+
+def test_fast_pages_fall_back_to_markdown_for_markdown():
+    from generator.render.fastmd import FastPages
+
+    fp = FastPages({"markdown_extensions": ["toc"], "mdx_configs": {"toc": {"permalink": True}}})
+    parts, toc = fp.split("<header>\n<h1>x</h1>\n</header>\n\n## Key figures\n\n<div>\n\n<p>a</p>\n</div>\n")
+    assert parts[1].startswith('<h2 id="key-figures">') and toc[0]["id"] == "key-figures"
+    assert fp.split("Some *Markdown* text\n") is None
+    assert fp.split("<span>inline html</span>\n") is None  # Markdown wraps it in <p>
+    assert fp.split("## A\n\n<p>x</p>\n\n## A\n") is None  # duplicate ids: toc makes them unique
+    assert fp.split("# A\n\n## B\n") is None  # nested toc
+
+
+def test_a_product_named_once_without_figures_or_quotes_has_no_page(tmp_path):
+    """A product named in one brief with no figure or quote: its page would only
+    repeat the brief. It is listed on the brief without a link, the entities
+    index links to the brief, and /entities/<slug>/ redirects there. A company
+    named once keeps its page."""
+    import yaml
+
+    project = make_project(tmp_path / "p")
+    src = FIXTURES / f"{SEED_ID}.yaml"
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    data["entities"].append({"id": "entity-widget", "name": "Widget Nine", "type": "product", "aliases": [],
+                             "role": None, "fingerprint": None, "suppressed": False})
+    (project / "briefs" / src.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                              encoding="utf-8")
+    site = build(project, tmp_path / "site")
+    page = soup(site / "briefs" / SEED_ID / "index.html")
+    names = [text_of(s) for s in page.select("ul.briefs-entities > li > span.briefs-entity--nopage")]
+    assert names == ["Widget Nine"]
+    links = {text_of(a): a["href"] for a in page.select("ul.briefs-entities > li > a")}
+    assert "Widget Nine" not in links and links["Xiaomi Corp."] == "../../entities/xiaomi-corp/"  # an org: a page
+    for href in links.values():
+        assert (site / "briefs" / SEED_ID / href / "index.html").resolve().is_file(), href
+    stub = soup(site / "entities" / "widget-nine" / "index.html")
+    assert stub.select_one("meta[http-equiv=refresh]")["content"] == f"0; url=../../briefs/{SEED_ID}/"
+    index = soup(site / "entities" / "index.html")
+    links = {text_of(a): a["href"] for a in index.select("a.briefs-entity")}
+    assert links["Widget Nine"] == f"../briefs/{SEED_ID}/"
+    assert links["Richard Yu"] == "richard-yu/"
+    for href in links.values():
+        assert (site / "entities" / href / "index.html").resolve().is_file(), href

@@ -99,7 +99,7 @@ def _metric_row(site: Site, brief, m, here: str) -> dict:
     return {
         "id": m.id,
         "subject": fmt.one_line(m.subject),
-        "subject_url": site.layout.rel(site.layout.entity_uri(g.slug), here) if g else None,
+        "subject_url": _entity_url(site, g, here) if g else None,
         "measure": fmt.one_line(m.metric),
         "value": fmt.value(m.value, m.unit, m.value_high, m.approximate),
         "unit": m.unit,
@@ -118,7 +118,7 @@ def _quote_row(site: Site, brief, q, here: str) -> dict:
     return {
         "id": q.id,
         "speaker": fmt.one_line(q.speaker) or "Unattributed",
-        "speaker_url": site.layout.rel(site.layout.entity_uri(g.slug), here) if g else None,
+        "speaker_url": _entity_url(site, g, here) if g else None,
         "role": role,
         "text": fmt.one_line(q.text),
         "evidence": fmt.one_line(q.evidence),
@@ -136,9 +136,18 @@ def _lead_entities(brief, groups: list) -> list:
     return named or groups
 
 
+def _entity_url(site: Site, g, here: str) -> str | None:
+    """Link to an entity's page; None for an entity without one (see ``EntityGroup.has_page``)."""
+    return site.layout.rel(site.layout.entity_uri(g.slug), here) if g.has_page else None
+
+
 def _brief_card(site: Site, brief, here: str) -> dict:
     """A brief in a list (home, tag and entity pages)."""
-    ents = site.brief_entities(brief)
+    lead_cache = site.__dict__.setdefault("_lead_companies", {})  # brief id -> groups: the same on every page
+    lead = lead_cache.get(brief.id)
+    if lead is None:
+        ents = site.brief_entities(brief)
+        lead = lead_cache[brief.id] = _lead_entities(brief, [g for g in ents if g.type in ("org", "brand")])[:4]
     return {
         "id": brief.id,
         "url": site.layout.rel(site.layout.brief_uri(brief.id), here),
@@ -146,8 +155,7 @@ def _brief_card(site: Site, brief, here: str) -> dict:
         "published": brief.source.published or "",
         "date": fmt.date(brief.source.published),
         "summary": fmt.one_line(brief.summary),
-        "companies": [{"name": g.name, "url": site.layout.rel(site.layout.entity_uri(g.slug), here)}
-                      for g in _lead_entities(brief, [g for g in ents if g.type in ("org", "brand")])][:4],
+        "companies": [{"name": g.name, "url": _entity_url(site, g, here)} for g in lead],
         "n_figures": len(brief.visible_metrics()),
         "n_quotes": len(brief.visible_quotes()),
     }
@@ -164,7 +172,7 @@ def _entity_groups(site: Site, brief, here: str) -> list[dict]:
     ents = site.brief_entities(brief)
     out = []
     for etype, label in ENTITY_GROUPS:
-        items = [{"name": g.name, "type": g.type, "url": L.rel(L.entity_uri(g.slug), here), "role": "; ".join(g.roles)}
+        items = [{"name": g.name, "type": g.type, "url": _entity_url(site, g, here), "role": "; ".join(g.roles)}
                  for g in ents if g.type == etype]
         if items:
             out.append({"type": etype, "label": label, "members": items})
@@ -173,8 +181,8 @@ def _entity_groups(site: Site, brief, here: str) -> list[dict]:
 
 def _header_tags(site: Site, brief, limit: int = 6) -> list[str]:
     """Tags shown under the summary: the brief's own tags, then the organisations
-    its headline or summary names (else the first few it names). Every org still
-    has its tag page, and all of them are listed under "Companies and people"."""
+    its headline or summary names (else the first few it names). An org links to
+    its entity page; all of them are listed under "Companies and people"."""
     names = site.brief_tag_names(brief)
     own_folded = {fmt.one_line(t).casefold() for t in brief.tags}
     own = [n for n in names if n.casefold() in own_folded]
@@ -239,11 +247,11 @@ def brief_view(site: Site, brief, renderer: chartlib.SvgRenderer | None, site_na
         },
         "metrics": rows,
         "quotes": [_quote_row(site, brief, q, here) for q in brief.visible_quotes()],
-        "entities": [{"name": g.name, "type": g.type, "url": L.rel(L.entity_uri(g.slug), here),
+        "entities": [{"name": g.name, "type": g.type, "url": _entity_url(site, g, here),
                       "role": "; ".join(g.roles)} for g in site.brief_entities(brief)],
         "entity_groups": _entity_groups(site, brief, here),
-        "tags": [{"name": t.name, "url": L.rel(L.tag_uri(t.slug), here)}
-                 for t in (site.tag(n) for n in _header_tags(site, brief))],
+        "tags": [{"name": name, "url": L.rel(uri, here)}
+                 for name, uri in (site.tag_link(brief, n) for n in _header_tags(site, brief)) if uri],
         "charts": charts,
         "cite": cite,
         "fact_file": f"{briefs_dir.strip('/') or '.'}/{brief.id}.yaml",
@@ -423,7 +431,8 @@ class Renderer:
         here = f"{L.entities_prefix}/index.md"
         groups = sorted(self.site.entities.values(), key=lambda g: (g.name.casefold(), g.slug))
         items = [{"name": g.name, "type": g.type, "count": len(g.brief_ids),
-                  "url": L.rel(L.entity_uri(g.slug), here)} for g in groups]
+                  "url": L.rel(L.entity_uri(g.slug) if g.has_page else L.brief_uri(g.brief_ids[0]), here)}
+                 for g in groups]
         groups = [{"type": t, "label": label, "members": [i for i in items if i["type"] == t]}
                   for t, label in ENTITY_GROUPS]
         return self._render("entities.md.j2", entities=items, groups=[g for g in groups if g["members"]])
@@ -467,12 +476,30 @@ class Renderer:
         )
 
     def redirect(self, old: str, new_id: str) -> str:
+        return self._redirect(self.site.layout.redirect_uri(old), self.site.layout.brief_uri(new_id),
+                              fmt.one_line(self.site.by_id[new_id].headline or new_id), old=old)
+
+    def tag_redirect(self, tag_slug: str) -> str:
+        """``/tags/<org>/`` (an organisation's tag page until organisations
+        stopped being tags) -> ``/entities/<org>/``."""
         L = self.site.layout
-        here = L.redirect_uri(old)
+        g = self.site.entities[self.site.org_tags[tag_slug]]
+        to = L.entity_uri(g.slug) if g.has_page else L.brief_uri(g.brief_ids[0])
+        return self._redirect(L.tag_redirect_uri(tag_slug), to, g.name, old=tag_slug, what="This page")
+
+    def entity_redirect(self, slug: str) -> str:
+        """``/entities/<slug>/`` of an entity without a page -> the one brief naming it."""
+        L = self.site.layout
+        g = self.site.entities[slug]
+        return self._redirect(L.entity_redirect_uri(slug), L.brief_uri(g.brief_ids[0]), g.name, old=slug,
+                              what="This page")
+
+    def _redirect(self, here: str, to_uri: str, title: str, old: str, what: str = "This brief") -> str:
+        L = self.site.layout
         # the redirect file is a plain file: its URL is its path
         base = here.rsplit("/", 1)[0] + "/"
-        target_url = L.url(L.brief_uri(new_id))
+        target_url = L.url(to_uri)
         rel = relpath(target_url, base) + ("/" if target_url.endswith("/") else "")
         return self._render("redirect.html.j2", old=old, target=rel,
-                            canonical=L.absolute(L.brief_uri(new_id)) if L.site_url else rel,
-                            title=fmt.one_line(self.site.by_id[new_id].headline or new_id))
+                            canonical=L.absolute(to_uri) if L.site_url else rel, title=fmt.safe_title(title),
+                            what=what)

@@ -17,6 +17,7 @@ Events:
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from pathlib import Path
@@ -24,9 +25,9 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator import charts
 from generator.charts import SvgRenderer
-from generator.facts.store import load_all
-from generator.render import pages
+from generator.render import factcache, fastmd, pages
 from generator.render.config import BriefsConfig
 from generator.render.site import Layout, Site
 
@@ -41,6 +42,16 @@ ASSETS = {
 }
 
 
+def _chart_specs(site: Site):
+    """The spec of every chart the pages will show (briefs' bar charts, entities' series)."""
+    for b in site.briefs:
+        for c in charts.comparable_groups(b.visible_metrics()):
+            yield charts.build_spec(c)
+    for slug in sorted(site.entities):
+        for c in charts.series_groups([m for _, m in site.entities[slug].metrics]):
+            yield charts.build_spec(c)
+
+
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     supports_multiple_instances = False
 
@@ -48,6 +59,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.page_meta: dict[str, dict] = {}
         self.site: Site | None = None
         self.svg: SvgRenderer | None = None
+        self._fast: fastmd.FastPages | None = None
 
     # -- configuration -------------------------------------------------------
     def on_config(self, config):
@@ -76,7 +88,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         briefs = []
         if not folder.is_dir():
             log.info("briefs: no fact files folder %s; the site has no briefs", folder)
-        for loaded in load_all(folder) if folder.is_dir() else []:
+        facts_cache = None
+        if cfg.cache_dir:  # beside the charts cache: .briefs-cache/site-facts.json by default
+            charts_dir = (self.root / cfg.cache_dir).resolve()
+            facts_cache = (charts_dir.parent if charts_dir.parent != self.root else charts_dir) / "site-facts.json"
+        for loaded in factcache.load_all(folder, facts_cache) if folder.is_dir() else []:
             if loaded.error:
                 log.warning("briefs: skipped a broken fact file: %s", loaded.error)
             elif loaded.brief.id == "index":
@@ -89,9 +105,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                         use_directory_urls=config.use_directory_urls,
                         site_url=config.site_url or None)
         self.site = site = Site(briefs, layout)
+        # custom templates may write Markdown: then every page goes through it
+        overridden = any(d.is_dir() and any(d.rglob("*.j2")) for d in custom)
+        self._fast = None if overridden else fastmd.FastPages(config)
         env = pages.make_env(custom)
         cache = (self.root / cfg.cache_dir) if cfg.cache_dir else None
         self.svg = SvgRenderer(cache) if cfg.charts else None
+        if self.svg is not None:  # the charts not in the cache, drawn in parallel before any page
+            self.svg.prefetch(_chart_specs(site))
         render = pages.Renderer(site, env, config.site_name, self.svg, charts=cfg.charts, briefs_dir=cfg.briefs_dir)
         self.page_meta = {}
         feed = "feed.xml" if cfg.feed else None
@@ -141,6 +162,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         add(f"{layout.entities_prefix}/index.md", content=render.entities_index(),
             inclusion=InclusionLevel.INCLUDED, meta={})
         for slug in sorted(site.entities):
+            if not site.entities[slug].has_page:  # named once, nothing of its own: a redirect to that brief
+                add(layout.entity_redirect_uri(slug), content=render.entity_redirect(slug))
+                continue
             md, view = render.entity(slug)
             add(layout.entity_uri(slug), content=md, meta={"charts": bool(view["charts"])})
             for c in view["charts"]:
@@ -150,6 +174,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         add(f"{layout.tags_prefix}/index.md", content=render.tags_index(), inclusion=InclusionLevel.INCLUDED, meta={})
         for slug in sorted(site.tags):
             add(layout.tag_uri(slug), content=render.tag(slug), meta={})
+        for slug in sorted(site.org_tags):  # old org tag URLs: a small redirect file, not a page
+            add(layout.tag_redirect_uri(slug), content=render.tag_redirect(slug))
 
         claimed: dict[str, str] = {}
         for b in sorted(site.briefs, key=lambda b: b.id):
@@ -193,6 +219,16 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 page.update_date = date
         return page
 
+    def on_page_markdown(self, markdown, page, config, files):
+        """Plugin pages are HTML blocks between ``## `` headings: Python-Markdown
+        would only re-parse that HTML (with ``html.parser``) and walk it for
+        links, the largest cost of a plugin page after the theme. Such pages
+        skip it (``fastmd.render``); anything else (a custom template that
+        writes Markdown, say) goes through Markdown as usual."""
+        if self.config.enabled and self._fast is not None and page.file.src_uri in self.page_meta:
+            page.render = functools.partial(self._fast.render_page, page)
+        return markdown
+
     def on_page_context(self, context, page, config, nav):
         if self.config.enabled:
             context["briefs_page"] = self.page_meta.get(page.file.src_uri)
@@ -211,5 +247,5 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.config.enabled and self.site is not None:
             svg = self.svg
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
-                     len(self.site.briefs), len(self.site.entities), len(self.site.tags),
+                     len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
                      svg.rendered if svg else 0, svg.cached if svg else 0)

@@ -48,6 +48,10 @@ class Layout:
     def download_uri(self, bid: str, ext: str) -> str:
         return f"{self.prefix}/{bid}/facts.{ext}"
 
+    def entity_redirect_uri(self, slug: str) -> str:
+        return (f"{self.entities_prefix}/{slug}/index.html" if self.use_directory_urls
+                else f"{self.entities_prefix}/{slug}.html")
+
     def entity_uri(self, slug: str) -> str:
         return f"{self.entities_prefix}/{slug}.md"
 
@@ -65,6 +69,9 @@ class Layout:
 
     def redirect_uri(self, old: str) -> str:
         return f"{self.prefix}/{old}/index.html" if self.use_directory_urls else f"{self.prefix}/{old}.html"
+
+    def tag_redirect_uri(self, slug: str) -> str:
+        return f"{self.tags_prefix}/{slug}/index.html" if self.use_directory_urls else f"{self.tags_prefix}/{slug}.html"
 
     def url(self, uri: str) -> str:
         """Mirror of MkDocs' ``File.url`` for the URIs above."""
@@ -102,6 +109,14 @@ class EntityGroup:
     brief_ids: list[str] = field(default_factory=list)  # newest first
     metrics: list = field(default_factory=list)  # (brief, MetricFact), newest brief first
     quotes: list = field(default_factory=list)  # (brief, QuoteFact)
+
+    @property
+    def has_page(self) -> bool:
+        """A product named in one brief with no figure or quote of its own
+        would have a page that only repeats that brief: it gets none (its name
+        links nowhere on the brief; ``/entities/<slug>/`` redirects to the
+        brief). Companies, brands and people always get their page."""
+        return self.type != "product" or len(self.brief_ids) != 1 or bool(self.metrics) or bool(self.quotes)
 
 
 @dataclass
@@ -236,9 +251,11 @@ class Site:
                 out.append(g)
         return out
 
-    # --- tags --------------------------------------------------------------
+    # --- tags ----------------------------------------------------------------
     def brief_tag_names(self, brief) -> list[str]:
-        """The brief's own tags, then the organisations it names."""
+        """The brief's own tags, then the organisations it names (feed
+        categories and the chips under a brief's summary). Only the own tags
+        have tag pages: an organisation links to its entity page."""
         names = [fmt.one_line(t) for t in brief.tags]
         names += [g.name for g in self.brief_entities(brief) if g.type == "org"]
         out, seen = [], set()
@@ -249,12 +266,19 @@ class Site:
         return out
 
     def _group_tags(self) -> None:
+        """Tag pages for the tags people wrote (``tags:`` of the fact files).
+        Organisations used to get a tag page too, a copy of their entity page;
+        ``/tags/<org>/`` is now a redirect to ``/entities/<org>/`` (``org_tags``)."""
         by_fold: dict[str, list[str]] = defaultdict(list)
         display: dict[str, Counter] = defaultdict(Counter)
         for b in self.briefs:  # newest first
-            for n in self.brief_tag_names(b):
-                by_fold[fold(n)].append(b.id)
-                display[fold(n)][n] += 1
+            seen = set()
+            for t in b.tags:
+                n = fmt.one_line(t)
+                if n and slugify(n, 60) and fold(n) not in seen:
+                    seen.add(fold(n))
+                    by_fold[fold(n)].append(b.id)
+                    display[fold(n)][n] += 1
         taken: set[str] = {"index"}  # tags/index.md is the list of all tags
         self.tags: dict[str, Tag] = {}
         self._tag_of: dict[str, Tag] = {}
@@ -264,6 +288,24 @@ class Site:
             t = Tag(unique(slugify(name, 60), taken), name, by_fold[k])
             self.tags[t.slug] = t
             self._tag_of[k] = t
+        # old org tag URLs -> entity pages (when no real tag has that slug)
+        self.org_tags: dict[str, str] = {}  # tag slug -> entity slug
+        for slug in sorted(self.entities):
+            g = self.entities[slug]
+            if g.type != "org" or fold(g.name) in self._tag_of:
+                continue
+            tslug = slugify(g.name, 60)
+            if tslug and tslug not in taken and tslug not in self.org_tags:
+                self.org_tags[tslug] = slug
+
+    def tag_link(self, brief, name: str) -> tuple[str, str]:
+        """(name, docs-relative uri) of one of ``brief_tag_names``: the tag page
+        of an own tag, the entity page of an organisation."""
+        t = self._tag_of.get(fold(name))
+        if t is not None:
+            return t.name, self.layout.tag_uri(t.slug)
+        g = self.lookup(brief.id, name)
+        return (g.name, self.layout.entity_uri(g.slug)) if g is not None and g.has_page else (name, "")
 
     def tag(self, name: str) -> Tag:
         return self._tag_of[fold(name)]

@@ -102,3 +102,21 @@ def test_briefs_js_carries_the_config_the_page_specs_leave_out():
                                                    period="2024", approximate=False))])
     charts.render(c, None)
     assert "config" in c[0].spec and "config" not in c[0].page_spec
+
+
+def test_prefetch_draws_missing_charts_in_worker_processes_identically(tmp_path, monkeypatch):
+    groups = [charts.comparable_groups([m("Mercedes", 22160 + i), m("BMW", 18130)])[0] for i in range(3)]
+    specs = [charts.build_spec(c) for c in groups]
+    serial = charts.SvgRenderer(None)
+    expected = [serial.svg(s) for s in specs]
+    monkeypatch.setattr(charts.SvgRenderer, "PARALLEL_MIN", 2)
+    r = charts.SvgRenderer(tmp_path / "cache")
+    assert r.prefetch(specs + specs[:1], jobs=2) == 3  # each distinct spec once
+    assert sorted(p.name for p in (tmp_path / "cache").glob("*.svg")) == sorted(f"{charts.spec_hash(s)}.svg" for s in specs)
+    monkeypatch.setattr(charts.SvgRenderer, "_convert", lambda self, spec: (_ for _ in ()).throw(AssertionError("drawn twice")))
+    assert [r.svg(s) for s in specs] == expected  # byte-identical to the in-process rendering
+    assert r.rendered == 3
+    # cached or few: nothing to start a pool for
+    assert charts.SvgRenderer(tmp_path / "cache").prefetch(specs, jobs=2) == 0
+    monkeypatch.setattr(charts.SvgRenderer, "PARALLEL_MIN", 24)
+    assert charts.SvgRenderer(None).prefetch(specs, jobs=2) == 0

@@ -42,11 +42,37 @@ def test_places_get_no_page_and_index_is_reserved():
     assert list(site.entities) == ["index-2"]
 
 
-def test_tags_are_own_tags_plus_orgs():
+def test_tag_pages_are_own_tags_orgs_link_to_their_entity_page():
     a = brief("a", "2025-01-01", [("BMW", "org", []), ("M9", "product", [])], tags=["EV"])
+    b = brief("b", "2025-01-02", [("BMW", "org", [])])
+    site = Site([a, b], Layout())
+    assert site.brief_tag_names(a) == ["EV", "BMW"]  # feed categories, chips under the summary
+    assert sorted(site.tags) == ["ev"]  # only the tags people wrote get a tag page
+    assert site.tag_link(a, "EV") == ("EV", "tags/ev.md")
+    assert site.tag_link(a, "BMW") == ("BMW", "entities/bmw.md")
+    assert site.org_tags == {"bmw": "bmw"}  # /tags/bmw/ redirects to /entities/bmw/
+
+
+def test_an_entity_named_once_with_nothing_of_its_own_has_no_page():
+    a = brief("a", "2025-01-01", [("BMW", "org", []), ("M9", "product", []), ("Seres", "org", []),
+                                  ("Zhang", "person", []), ("Xiaomi", "org", []), ("M5", "product", []),
+                                  ("Aito", "brand", [])],
+              metrics=[("Seres", 1, "2024"), ("M5", 2, "2024")], quotes=[("Zhang", "hi")])
+    b = brief("b", "2025-01-02", [("BMW", "org", []), ("M7", "product", [])])
+    c = brief("c", "2025-01-03", [("M7", "product", [])])
+    site = Site([a, b, c], Layout())
+    pages = {s: g.has_page for s, g in site.entities.items()}
+    # only a product named once, with no figure or quote, goes without a page
+    assert pages == {"aito": True, "bmw": True, "m5": True, "m7": True, "m9": False, "seres": True, "xiaomi": True,
+                     "zhang": True}
+    assert site.tag_link(a, "M9") == ("M9", "")  # no chip linking back to the brief itself
+
+
+def test_an_own_tag_named_like_an_org_keeps_its_tag_page():
+    a = brief("a", "2025-01-01", [("BMW", "org", [])], tags=["BMW"])
     site = Site([a], Layout())
-    assert site.brief_tag_names(a) == ["EV", "BMW"]
-    assert sorted(site.tags) == ["bmw", "ev"]
+    assert sorted(site.tags) == ["bmw"] and site.org_tags == {}
+    assert site.tag_link(a, "BMW") == ("BMW", "tags/bmw.md")
 
 
 def test_newest_first_is_deterministic():
