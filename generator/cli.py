@@ -203,7 +203,7 @@ def cmd_serve(args) -> int:
     root = Path(args.root)
     # mkdocs.yml's `watch:` names briefs/ (and seeds/) for live reload
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / args.config), "-a", args.addr]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BRIEFS_SERVE_EXTRACT="1")  # seeds re-extracted on change
     sys.stdout.flush()
     sys.stderr.flush()
     if os.name == "posix":  # become mkdocs serve: Ctrl-C and kill reach it, no orphan left

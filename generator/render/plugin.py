@@ -75,6 +75,19 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             config.extra_javascript.append(f"{ASSET_DIR}/briefs.js")
         return config
 
+    def on_pre_build(self, config):
+        """Under `briefs serve`, a seed added or changed while serving is extracted before the rebuild."""
+        if not self.config.enabled or os.environ.get("BRIEFS_SERVE_EXTRACT") != "1" or not self.config.seeds_dir:
+            return
+        from generator import pipeline
+
+        report = pipeline.sync(self.root / self.config.seeds_dir, self.root / self.config.briefs_dir,
+                               self.root / ".briefs-cache", root=self.root, jobs=1)
+        if report.extracted:
+            log.info("briefs: extracted %d new or changed seed(s)", report.extracted)
+        for problem in report.problems:
+            log.warning("briefs: skipped %s", problem)
+
     # -- pages -----------------------------------------------------------------
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
