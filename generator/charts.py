@@ -24,10 +24,10 @@ import json
 import logging
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import atomic
 from generator.render import fmt
 
 log = logging.getLogger("mkdocs.plugins.briefs")
@@ -440,11 +440,7 @@ def _worker_render(args: tuple[dict, str]) -> str | None:
 
 def _write_atomic(path: Path, text: str) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        atomic.write_text(path, text)
     except OSError as exc:  # a read-only cache is not an error
         log.debug("briefs: cannot cache chart %s: %s", path, exc)
 

@@ -8,10 +8,9 @@ only ever a shortcut: a missing, corrupt or foreign entry is a miss.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from generator import atomic
 from generator.models import Extraction, extraction_from_contract
 
 
@@ -41,15 +40,7 @@ class ExtractionCache:
     def _write(self, sha256: str, data: dict) -> None:
         p = self._path(sha256)
         try:
-            p.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(data, fh, ensure_ascii=False, sort_keys=True)
-                os.replace(tmp, p)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            atomic.write_text(p, json.dumps(data, ensure_ascii=False, sort_keys=True))
         except OSError:
             return  # a cache that cannot be written only costs time
         self._used.add(p)

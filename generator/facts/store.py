@@ -2,13 +2,12 @@
 person may have edited, load with validation and save atomically."""
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from generator import atomic
 from generator.facts.ids import brief_id, slugify, unique
 from generator.facts.schema import (
     Brief,
@@ -205,14 +204,7 @@ def save(brief: Brief, folder: Path, text: str | None = None) -> Path:
         text = needs_saving(brief, folder)
         if text is None:
             return path
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".yaml")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, text)
     return path
 
 

@@ -13,10 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 
+from generator import atomic
 from generator.facts import schema, store
 from generator.facts.schema import Brief
 
@@ -74,10 +73,6 @@ def load_all(folder: Path, cache_file: Path | None) -> list[store.Loaded]:
 
 def _write_atomic(path: Path, text: str) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        atomic.write_text(path, text)
     except OSError as exc:  # a read-only cache is not an error
         log.debug("briefs: cannot write the fact-file cache %s: %s", path, exc)
