@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, atomic
 
 
 def _err(msg: str) -> None:
@@ -103,21 +103,10 @@ def _write_report(args, report, site_error: str | None, site_warnings: list[str]
         "site_warnings": site_warnings,
     }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
+        atomic.write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     except OSError as exc:
         _err(f"cannot write the build report {path}: {exc.strerror or exc}")
     return path
-
-
-def _published_dates(briefs_dir: Path) -> list[str]:
-    from generator.facts import store
-
-    if not briefs_dir.is_dir():
-        return []
-    return [l.brief.source.published for l in store.load_all(briefs_dir) if l.brief and l.brief.source.published]
 
 
 def _config_site_dir(root: Path, config_file: Path) -> str | None:
@@ -173,7 +162,7 @@ def cmd_build(args) -> int:
         try:
             result = publish.build_site(
                 root / args.config, root / args.site, strict=args.strict,
-                epoch=publish.source_date_epoch(_published_dates(root / args.briefs)),
+                epoch=publish.source_date_epoch(list(report.published.values())),
             )
             site_warnings = result.warnings
             for w in site_warnings:

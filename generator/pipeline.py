@@ -42,6 +42,7 @@ class SyncReport:
     written: list[str] = field(default_factory=list)  # fact files written (or, dry run: that would be)
     briefs: list[str] = field(default_factory=list)  # ids of the seeds' briefs this run
     problems: list[Problem] = field(default_factory=list)
+    published: dict[str, str] = field(default_factory=dict)  # id -> publication date, every valid fact file
 
     @property
     def quarantined(self) -> list[str]:
@@ -242,6 +243,7 @@ def sync(
     by_seed = {l.brief.provenance.seed: l.brief for l in existing if l.brief}
     by_sha = {l.brief.provenance.seed_sha256: l.brief for l in existing if l.brief}
     owner_of_id = {l.brief.id: l.brief.provenance.seed for l in existing if l.brief}
+    report.published = {l.brief.id: l.brief.source.published for l in existing if l.brief and l.brief.source.published}
     for stem, error in sorted(broken.items()):
         path = _display(briefs_dir / f"{stem}.yaml", root)
         msg = error.split(": ", 1)[-1] if error.startswith(str(briefs_dir)) else error
@@ -277,6 +279,9 @@ def sync(
             new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha,
                                         extractor_version=EXTRACTOR_VERSION)
             merged = store.merge(old, new)
+            report.published.pop(brief_id, None)
+            if merged.source.published:
+                report.published[brief_id] = merged.source.published
             target = briefs_dir / f"{brief_id}.yaml"
             if old is not None and old.id == brief_id and merged == old:
                 pass  # same facts: the file stays as it is (a person's layout and comments too)
