@@ -142,6 +142,7 @@ def _unsafe_site_dir(root: Path, args) -> str | None:
 
 def cmd_build(args) -> int:
     from generator import publish
+    from generator.facts import loader
 
     root = Path(args.root)
     args.site = args.site or _config_site_dir(root, root / args.config) or "site"
@@ -160,10 +161,13 @@ def cmd_build(args) -> int:
         t0 = time.monotonic()
         print(f"building the site into {args.site}/ …", file=sys.stderr, flush=True)
         try:
-            result = publish.build_site(
-                root / args.config, root / args.site, strict=args.strict,
-                epoch=publish.source_date_epoch(list(report.published.values())),
-            )
+            # the fact files the sync has just read go to the plugin as they are
+            # (each one still checked against the bytes on disk): none is parsed twice
+            with loader.handover(report.facts):
+                result = publish.build_site(
+                    root / args.config, root / args.site, strict=args.strict,
+                    epoch=publish.source_date_epoch(list(report.published.values())),
+                )
             site_warnings = result.warnings
             for w in site_warnings:
                 print(f"  mkdocs warning: {w}", file=sys.stderr)

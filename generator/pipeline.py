@@ -7,6 +7,7 @@ bad or away, and a person's edits are merged, never overwritten.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -15,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
+from generator import atomic
 from generator.extract import EXTRACTOR_VERSION, extract_path
-from generator.facts import store
+from generator.facts import loader, store
 from generator.facts.cache import ExtractionCache
 from generator.models import Extraction, extraction_from_contract
 
@@ -43,6 +45,10 @@ class SyncReport:
     briefs: list[str] = field(default_factory=list)  # ids of the seeds' briefs this run
     problems: list[Problem] = field(default_factory=list)
     published: dict[str, str] = field(default_factory=dict)  # id -> publication date, every valid fact file
+    # the fact files as this sync read them, and those it wrote as it wrote them:
+    # ``briefs build`` hands them to the MkDocs plugin (``loader.handover``) so
+    # that it does not read them again
+    facts: Optional[loader.Facts] = field(default=None, repr=False, compare=False)
 
     @property
     def quarantined(self) -> list[str]:
@@ -168,6 +174,93 @@ def _extract_all(todo: list[Path], jobs: int, progress: Callable[[int, int], Non
                 progress(len(done), len(todo))
 
 
+class _SameMemo:
+    """Which fact files the last syncs found already up to date with their seed.
+
+    Re-making a brief (``from_extraction`` + ``merge``) only to find it equal to
+    its fact file is most of a sync's work when nothing changed. That outcome
+    is a pure function of the fact file's bytes, the seed's name and bytes and
+    the code (extractor, schema, store, this module), so it is kept per fact
+    file with those as the key, and the seed's article key (``_article_key``)
+    with it: ``{file name: [file sha256, seed name, seed sha256, article key]}``.
+    A seed found there is not even loaded from the extraction cache. Any
+    difference and the brief is made and compared again. Only ever a
+    shortcut: a missing or foreign memo file is an empty memo.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.version = self._version()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            old = data["same"] if data.get("version") == self.version else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            old = {}
+        self.old: dict = old if isinstance(old, dict) else {}
+        self.new: dict[str, list] = {}
+
+    @staticmethod
+    def _version() -> str:
+        from generator.facts import ids
+
+        h = hashlib.sha256(f"{EXTRACTOR_VERSION} {loader.code_version()}".encode())
+        for mod in (ids, store):
+            h.update(Path(mod.__file__).read_bytes())
+        h.update(Path(__file__).read_bytes())
+        return h.hexdigest()[:16]
+
+    def article(self, key: list) -> str | None:
+        """The article key kept for ``key`` (article key left out), if it is there."""
+        hit = self.old.get(key[0]) if key[0] is not None else None
+        if isinstance(hit, list) and len(hit) == 4 and hit[:3] == key[1:4] and isinstance(hit[3], str):
+            return hit[3]
+        return None
+
+    def same(self, key: list) -> bool:
+        return key[0] is not None and self.old.get(key[0]) == key[1:]
+
+    def keep(self, key: list) -> None:
+        if key[0] is not None:
+            self.new[key[0]] = key[1:]
+
+    def save(self) -> None:
+        if self.new != self.old:
+            try:
+                atomic.write_text(self.path, json.dumps({"version": self.version, "same": self.new},
+                                                        ensure_ascii=False, separators=(",", ":")))
+            except OSError:
+                pass  # a cache that cannot be written only costs time
+
+
+def _read_back(facts: loader.Facts | None, briefs_dir: Path, wrote: list, memo: _SameMemo) -> loader.Facts:
+    """The fact files this sync wrote, parsed from the very bytes written (the
+    one parse of each in this build: the plugin gets them through the hand-over)
+    and checked once for what the next sync would do with them: when merging the
+    same seed into the file changes nothing, the memo says so and the next
+    sync skips it. ``facts`` (as read before the writes) plus those."""
+    got: dict[str, tuple[str, store.Loaded]] = {}
+    for target, text, new, key in wrote:
+        raw = text.encode("utf-8")  # what atomic.write_text wrote
+        file_sha = hashlib.sha256(raw).hexdigest()
+        try:
+            brief = store.load(target, raw)
+        except store.FactFileError:
+            continue  # cannot be: the plugin will say so when it reads the file
+        got[target.name] = (file_sha, store.Loaded(target, brief, None))
+        try:
+            if store.merge(brief, new) == brief:
+                memo.keep([key[0], file_sha, *key[2:]])
+        except Exception:  # only a shortcut lost: the next sync makes the brief again
+            pass
+    if facts is None:  # there was no fact file before: no parse cache entry to hand over either
+        facts = loader.Facts(briefs_dir, [], {})
+    loaded = {l.path.name: l for l in facts.loaded}
+    shas = dict(facts.shas)
+    for name, (file_sha, l) in got.items():
+        loaded[name], shas[name] = l, file_sha
+    return loader.Facts(facts.folder, [loaded[n] for n in sorted(loaded)], shas, facts.cache_file, facts.entries)
+
+
 def sync(
     seeds_dir: Path,
     briefs_dir: Path,
@@ -184,14 +277,35 @@ def sync(
     cache = ExtractionCache(cache_dir, EXTRACTOR_VERSION)
     seeds = list_seeds(seeds_dir) if seeds_dir.is_dir() else []
     report.seeds = len(seeds)
+    shown = {p: _display(p, root) for p in seeds}  # each seed's name in reports and fact files
+
+    # the fact files, through the loader the MkDocs plugin uses (a file unchanged
+    # since it was last read is not parsed again)
+    facts = loader.load(briefs_dir, cache_dir / loader.CACHE_NAME) if briefs_dir.is_dir() else None
+    existing = facts.loaded if facts else []
+    report.facts = facts
+    memo = _SameMemo(cache_dir / "sync-same.json")
+    broken = {l.path.stem: l.error for l in existing if l.error}
+    by_seed = {l.brief.provenance.seed: l.brief for l in existing if l.brief}
+    by_sha = {l.brief.provenance.seed_sha256: l.brief for l in existing if l.brief}
+    shas: dict[Path, str] = {}  # seed -> sha256 of its bytes (step 1)
+
+    def old_brief(p: Path):
+        return by_seed.get(shown[p]) or by_sha.get(shas[p])
+
+    def memo_key(p: Path, brief_id: str, article: str | None) -> list:
+        """[fact file, its sha256, seed name, seed sha256, article key], the key of ``_SameMemo``."""
+        old = old_brief(p)
+        file_sha = facts.shas.get(f"{brief_id}.yaml") if facts and old is not None and old.id == brief_id else None
+        return [f"{brief_id}.yaml" if file_sha else None, file_sha, shown[p], shas[p], article]
 
     # 1. screen, hash and look up the cache
-    shas: dict[Path, str] = {}
     results: dict[Path, Extraction] = {}
+    known: dict[Path, str] = {}  # seeds whose fact file is up to date (memo): their article key
     todo: list[Path] = []
     first_by_sha: dict[str, Path] = {}
     for p in seeds:
-        name = _display(p, root)
+        name = shown[p]
         try:
             why = _screen(p, seeds_dir)
             sha = None if why else _sha256(p)
@@ -201,10 +315,16 @@ def sync(
             report.problems.append(Problem(name, why))
             continue
         if sha in first_by_sha:
-            report.problems.append(Problem(name, f"duplicate seed: same bytes as {_display(first_by_sha[sha], root)}"))
+            report.problems.append(Problem(name, f"duplicate seed: same bytes as {shown[first_by_sha[sha]]}"))
             continue
         first_by_sha[sha] = p
         shas[p] = sha
+        old = old_brief(p)
+        article = memo.article(memo_key(p, old.id, None)) if old is not None else None
+        if article is not None and cache.touch(sha):  # up to date: its extraction is not even needed
+            known[p] = article
+            report.cached += 1
+            continue
         cached = cache.get(sha)
         if isinstance(cached, str):  # this content failed before with this extractor
             report.problems.append(Problem(name, cached))
@@ -235,13 +355,9 @@ def sync(
         report.extracted += 1
     for p in seeds:  # seeds order, whatever order the workers finished in
         if p in failed:
-            report.problems.append(Problem(_display(p, root), failed[p]))
+            report.problems.append(Problem(shown[p], failed[p]))
 
     # 3. ids, merge with existing fact files, save
-    existing = store.load_all(briefs_dir) if briefs_dir.is_dir() else []
-    broken = {l.path.stem: l.error for l in existing if l.error}
-    by_seed = {l.brief.provenance.seed: l.brief for l in existing if l.brief}
-    by_sha = {l.brief.provenance.seed_sha256: l.brief for l in existing if l.brief}
     owner_of_id = {l.brief.id: l.brief.provenance.seed for l in existing if l.brief}
     report.published = {l.brief.id: l.brief.source.published for l in existing if l.brief and l.brief.source.published}
     for stem, error in sorted(broken.items()):
@@ -249,16 +365,14 @@ def sync(
         msg = error.split(": ", 1)[-1] if error.startswith(str(briefs_dir)) else error
         report.problems.append(Problem(path, inert(msg)))
 
-    def old_brief(p: Path):
-        return by_seed.get(_display(p, root)) or by_sha.get(shas[p])
-
     # seeds that already have a fact file first: of two copies of one article the
     # published one keeps its brief, whatever the new copy is called
-    ordered = sorted((p for p in seeds if p in results), key=lambda p: old_brief(p) is None)
+    ordered = sorted((p for p in seeds if p in results or p in known), key=lambda p: old_brief(p) is None)
     seen_articles: dict[str, str] = {}
+    wrote: list[tuple[Path, str, object, list]] = []  # fact files written: path, text, fresh brief, memo key
     for p in ordered:
-        ex, sha, name = results[p], shas[p], _display(p, root)
-        key = _article_key(ex)
+        ex, sha, name = results.get(p), shas[p], shown[p]
+        key = known[p] if ex is None else _article_key(ex)
         if key in seen_articles:
             report.problems.append(Problem(name, f"duplicate article: same text as {seen_articles[key]}"))
             continue
@@ -276,6 +390,15 @@ def sync(
                           f"(same headline and date: if it is another article, edit its headline)"))
                 continue
             owner_of_id[brief_id] = name
+            mkey = memo_key(p, brief_id, key)
+            if memo.same(mkey):  # an earlier sync found this very file up to date with this very seed
+                memo.keep(mkey)
+                report.briefs.append(brief_id)
+                continue
+            if ex is None:  # not reached (``known`` holds what the memo holds), but never guess
+                ex = cache.get(sha)
+                if not isinstance(ex, Extraction):
+                    raise RuntimeError("its extraction is no longer in the cache: build again")
             new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha,
                                         extractor_version=EXTRACTOR_VERSION)
             merged = store.merge(old, new)
@@ -284,18 +407,22 @@ def sync(
                 report.published[brief_id] = merged.source.published
             target = briefs_dir / f"{brief_id}.yaml"
             if old is not None and old.id == brief_id and merged == old:
-                pass  # same facts: the file stays as it is (a person's layout and comments too)
+                memo.keep(mkey)  # same facts: the file stays as it is (a person's layout and comments too)
             elif (text := store.needs_saving(merged, briefs_dir)) is not None:
                 report.written.append(_display(target, root))
                 if not dry_run:
                     store.save(merged, briefs_dir, text)
+                    wrote.append((target, text, new, [target.name, None, name, sha, key]))
         except Exception as exc:  # a bug or a surprise in one brief must not stop the others
             report.problems.append(Problem(name, f"cannot make its fact file: {_one_line(exc)}"))
             continue
         report.briefs.append(brief_id)
+    if wrote:
+        report.facts = _read_back(facts, briefs_dir, wrote, memo)
     report.briefs.sort()
-    order = {_display(p, root): i for i, p in enumerate(seeds)}
+    order = {shown[p]: i for i, p in enumerate(seeds)}
     report.problems.sort(key=lambda pr: (order.get(pr.path, len(order)), pr.path))
+    memo.save()
     if not dry_run:
         cache.prune()
     return report

@@ -569,6 +569,54 @@ def test_fast_pages_are_byte_identical_to_markdown(which, site, hostile_site, tm
     assert [k for k in a if a[k] != b[k]] == []
 
 
+@pytest.mark.parametrize("which", ["fixtures", "hostile"])
+def test_page_shells_are_byte_identical_to_full_renders(which, site, hostile_site, tmp_path, monkeypatch):
+    """Plugin pages are filled into a shell of Material's template rendered once
+    per kind of page (generator/render/shell.py); the site must be exactly what
+    rendering every page in full gives, hostile titles included."""
+    from generator.render import shell
+
+    project = make_project(tmp_path / "p")
+    if which == "hostile":
+        import yaml
+
+        (project / "briefs" / "2025-06-01-hostile.yaml").write_text(
+            yaml.safe_dump(hostile_brief(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    filled = []
+    real_fill = shell.Shells._fill
+    monkeypatch.setattr(shell.Shells, "_fill", staticmethod(lambda *a: filled.append(1) or real_fill(*a)))
+    shelled = build(project, tmp_path / "shelled")
+    monkeypatch.setattr(shell, "ENABLED", False)
+    full = build(project, tmp_path / "full")
+    pages = len(list((shelled / "briefs").glob("*/index.html"))) + len(list((shelled / "entities").glob("*/index.html")))
+    assert len(filled) >= pages - 3  # nearly every brief and entity page came from a shell
+    a, b = _tree(shelled), _tree(full)
+    assert sorted(a) == sorted(b)
+    assert [k for k in a if a[k] != b[k]] == []
+    fast = site if which == "fixtures" else hostile_site  # the module's sites, built with shells
+    assert _tree(fast)["briefs/" + SEED_ID + "/index.html"] == b["briefs/" + SEED_ID + "/index.html"]
+
+
+def test_a_theme_override_the_shell_cannot_reproduce_gets_full_renders(tmp_path, monkeypatch, caplog):
+    """An override printing something per page that the shell does not mark (the
+    page's URL): the second page of a kind differs, and that kind of page is
+    rendered in full from then on, so the site is still right."""
+    from generator.render import shell
+
+    project = make_project(tmp_path / "p")
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}Page {{ page.url }}{% endblock %}\n', encoding="utf-8")
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.briefs"):
+        shelled = build(project, tmp_path / "shelled")
+    assert any("page shell differs" in r.getMessage() for r in caplog.records)
+    monkeypatch.setattr(shell, "ENABLED", False)
+    full = build(project, tmp_path / "full")
+    a, b = _tree(shelled), _tree(full)
+    assert [k for k in a if a[k] != b[k]] == []
+    entity = next(p for p in sorted((shelled / "entities").glob("*/index.html")))
+    assert f"Page entities/{entity.parent.name}/" in entity.read_text(encoding="utf-8")
+
+
 def test_fast_pages_fall_back_to_markdown_for_markdown():
     from generator.render.fastmd import FastPages
 

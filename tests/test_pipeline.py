@@ -242,6 +242,13 @@ def test_corrupt_cache_entry_is_a_miss(synced, tmp_path):
     entry = sorted((root / ".briefs-cache" / "extract").glob("*/*.json"))[0]
     entry.write_text("{not json", encoding="utf-8")
     before = tree_bytes(root / "briefs")
+    # while the sync's memo says every fact file is up to date, no extraction is
+    # even read: the corrupt entry changes nothing
+    counts = summary_counts(briefs_cli(root, "build", "--no-site", check=0).stderr)
+    assert counts["extracted"] == 0 and counts["written"] == 0
+    assert tree_bytes(root / "briefs") == before
+    # when the extraction is needed (no memo), the corrupt entry is a miss: extracted again
+    (root / ".briefs-cache" / "sync-same.json").unlink()
     counts = summary_counts(briefs_cli(root, "build", "--no-site", check=0).stderr)
     assert counts["extracted"] == 1
     assert tree_bytes(root / "briefs") == before

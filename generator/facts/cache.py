@@ -37,6 +37,14 @@ class ExtractionCache:
         self._used.add(p)
         return found
 
+    def touch(self, sha256: str) -> bool:
+        """Whether there is an entry for ``sha256`` (not read); kept by ``prune`` if so."""
+        p = self._path(sha256)
+        if not p.is_file():
+            return False
+        self._used.add(p)
+        return True
+
     def _write(self, sha256: str, data: dict) -> None:
         p = self._path(sha256)
         try:

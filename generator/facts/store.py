@@ -136,9 +136,17 @@ class Loaded:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster, same result
 
 
-def load(path: Path) -> Brief:
+def load(path: Path, raw: bytes | None = None) -> Brief:
+    """Parse and validate ``path``; ``raw``: its bytes, when already read (so the
+    result is that of exactly those bytes, whatever the file holds meanwhile)."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        if raw is None:
+            text = path.read_text(encoding="utf-8")
+        else:  # as read_text: UTF-8, universal newlines
+            text = raw.decode("utf-8")
+            if "\r" in text:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+        data = yaml.load(text, Loader=_Loader)
     except (OSError, UnicodeDecodeError) as exc:
         raise FactFileError(f"{path}: cannot read: {exc}") from None
     except yaml.YAMLError as exc:

@@ -34,3 +34,7 @@ class BriefsConfig(base.Config):
     archive_prefix = c.Type(str, default="archive")
     # pages' sitemap dates from publication dates instead of the build date
     reproducible = c.Type(bool, default=True)
+    # site search: "material" (lunr; every search downloads the whole index) or
+    # "pagefind" (generator/render/pagefind.py: indexed after the build, a query
+    # fetches only the chunks it needs; needs the pagefind[bin] package)
+    search = c.Choice(("material", "pagefind"), default="material")

@@ -7,13 +7,14 @@ is in ``site.py`` (the site as data), ``pages.py`` (pages, downloads, feed) and
 ``File.generated`` virtual file.
 
 Events:
-  on_config        theme folder for ``briefs.html``, briefs.css/js
+  on_config        theme folder for ``briefs.html``, briefs.css/js; Pagefind for Material's search (pagefind.py)
   on_files         load briefs/*.yaml, make every page and download
   on_pre_page      reproducible sitemap dates
-  on_page_context  page data for ``briefs.html`` (alternate links, charts)
+  on_env           page shells for plugin pages (``shell.py``)
+  on_page_context  page data for ``briefs.html`` (alternate links, charts); the page from its shell
   on_post_page     compact plugin pages' HTML; name Material's search dialog
   on_serve         watch the fact files and seeds folders (when they exist)
-  on_post_build    one-line summary
+  on_post_build    one-line summary; Pagefind's index with ``search: pagefind``
 """
 from __future__ import annotations
 
@@ -22,12 +23,13 @@ import logging
 import os
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import charts
 from generator.charts import SvgRenderer
-from generator.render import factcache, fastmd, pages
+from generator.render import factcache, fastmd, pages, shell
+from generator.render import pagefind
 from generator.render.config import BriefsConfig
 from generator.render.site import Layout, Site
 
@@ -60,6 +62,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.site: Site | None = None
         self.svg: SvgRenderer | None = None
         self._fast: fastmd.FastPages | None = None
+        self.shells: shell.Shells | None = None
 
     # -- configuration -------------------------------------------------------
     def on_config(self, config):
@@ -73,6 +76,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 config.extra_css.append(css)
         if f"{ASSET_DIR}/briefs.js" not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(f"{ASSET_DIR}/briefs.js")
+        if self.config.search == "pagefind":  # Material's search out, Pagefind's box in (pagefind.py)
+            pagefind.configure(config)
         return config
 
     def on_pre_build(self, config):
@@ -88,6 +93,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         for problem in report.problems:
             log.warning("briefs: skipped %s", problem)
 
+    def _cache_root(self) -> Path | None:
+        """The folder of the plugin's caches besides charts: the parent of
+        ``cache_dir`` (``.briefs-cache``), or None when caching is off."""
+        if not self.config.cache_dir:
+            return None
+        charts_dir = (self.root / self.config.cache_dir).resolve()
+        return charts_dir.parent if charts_dir.parent != self.root else charts_dir
+
     # -- pages -----------------------------------------------------------------
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
@@ -101,10 +114,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         briefs = []
         if not folder.is_dir():
             log.info("briefs: no fact files folder %s; the site has no briefs", folder)
-        facts_cache = None
-        if cfg.cache_dir:  # beside the charts cache: .briefs-cache/site-facts.json by default
-            charts_dir = (self.root / cfg.cache_dir).resolve()
-            facts_cache = (charts_dir.parent if charts_dir.parent != self.root else charts_dir) / "site-facts.json"
+        cache_root = self._cache_root()  # .briefs-cache/site-facts.json by default
+        facts_cache = cache_root / "site-facts.json" if cache_root else None
         for loaded in factcache.load_all(folder, facts_cache) if folder.is_dir() else []:
             if loaded.error:
                 log.warning("briefs: skipped a broken fact file: %s", loaded.error)
@@ -164,12 +175,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 "charts": bool(view["charts"]), "date": b.source.published})
             facts = pages.brief_facts(site, b)
             rows = pages.csv_rows(site, b)
-            add(layout.download_uri(b.id, "json"), content=pages.to_json(facts))
+            facts_json = pages.to_json(facts)
+            add(layout.download_uri(b.id, "json"), content=facts_json)
             add(layout.download_uri(b.id, "csv"), content=pages.to_csv(rows))
             for c in view["charts"]:
                 if c.svg:
                     add(c.svg_uri, content=c.svg)
-            all_facts.append(facts)
+            all_facts.append(facts_json)
             all_rows.extend(rows)
 
         add(f"{layout.entities_prefix}/index.md", content=render.entities_index(),
@@ -204,7 +216,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if cfg.feed:
             add("feed.xml", content=render.feed(cfg.feed_limit))
         if cfg.site_downloads:
-            add("facts.json", content=pages.to_json({"site": config.site_name, "briefs": all_facts}))
+            add("facts.json", content=pages.join_json(config.site_name, all_facts))
             add("facts.csv", content=pages.to_csv(all_rows))
         return files
 
@@ -242,9 +254,28 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             page.render = functools.partial(self._fast.render_page, page)
         return markdown
 
+    def on_env(self, env, config, files):
+        """Plugin pages are rendered from shells (``shell.py``) when ``briefs.html``
+        is the plugin's own (an override of it renders every page in full)."""
+        self.shells = None
+        if not self.config.enabled:
+            return env
+        env.auto_reload = False  # a new environment every build: no stat() per include
+        env.bytecode_cache = shell.bytecode_cache(self._cache_root())  # Material's templates compiled once
+        try:
+            source = env.loader.get_source(env, "briefs.html")[1]
+        except Exception:  # noqa: BLE001 - no template: nothing to shell
+            source = None
+        if source and Path(source).resolve() == (pages.THEME_DIR / "briefs.html").resolve():
+            self.shells = shell.Shells(env)
+        return env
+
+    @event_priority(-100)  # last: other plugins' context changes are in the page
     def on_page_context(self, context, page, config, nav):
         if self.config.enabled:
-            context["briefs_page"] = self.page_meta.get(page.file.src_uri)
+            meta = context["briefs_page"] = self.page_meta.get(page.file.src_uri)
+            if meta is not None and self.shells is not None and page.meta.get("template") == "briefs.html":
+                context["briefs_output"] = self.shells.render(context, page)
         return context
 
     def on_post_page(self, output, page, config):
@@ -262,3 +293,5 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
                      len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
                      svg.rendered if svg else 0, svg.cached if svg else 0)
+        if self.config.enabled and self.config.search == "pagefind":  # also under `mkdocs serve`
+            pagefind.build_index(config.site_dir, cwd=self.root)

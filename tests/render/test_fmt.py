@@ -46,3 +46,16 @@ def test_safe_title_has_no_markup():
     assert "&l" not in t and "&#" not in t
     assert "AT＆T" in t  # an ampersand before a letter could start an entity: full-width
 
+
+
+def test_site_json_joined_from_brief_json_is_the_same_document():
+    import json
+
+    from generator.render import pages
+
+    docs = [{"id": "a", "title": "Zürich \"quoted\" </script>", "metrics": [{"value": 1.5, "unit": None}]},
+            {"id": "b", "quotes": [], "note": "line\nbreak"}]
+    joined = pages.join_json("Market \u2028briefs", [pages.to_json(d) for d in docs])
+    assert joined == pages.to_json({"site": "Market \u2028briefs", "briefs": docs})
+    assert json.loads(joined)["briefs"][0]["title"] == docs[0]["title"]
+    assert pages.join_json("x", []) == pages.to_json({"site": "x", "briefs": []})

@@ -1,0 +1,134 @@
+"""Pagefind search for the site: the plugin option ``search: pagefind``.
+
+Material's search (lunr) puts the text of every page into one
+``search/search_index.json`` that every search downloads whole: about 4 KB per
+brief, some 40 MB at 10,000 briefs. Pagefind indexes the *built* HTML after
+the build, in its own process, into ``site/pagefind/``: an index split into
+chunks and one fragment per page, of which a query fetches only what it needs.
+
+- ``configure(config)`` (``on_config``): fails early, in one line, when the
+  ``pagefind[bin]`` package is missing; takes Material's search plugin out of
+  the build (no lunr index, none of its per-page HTML parsing) and puts an
+  inert stand-in under its name, so Material's header still shows its search
+  button and includes ``partials/search.html``; puts ``THEME_DIR`` before
+  Material's templates (after ``custom_dir``, which still wins): it holds
+  that ``partials/search.html`` (the search box hosting the results of
+  Pagefind), ``main.html`` (``data-pagefind-body`` around the page content)
+  and the script and stylesheet of the search box.
+- ``build_index(site_dir)`` (``on_post_build``, ``mkdocs serve`` included):
+  runs the binary of the ``pagefind_bin`` wheel over the built site. Nothing
+  is fetched from a CDN: the bundle is the binary's own files.
+
+What is indexed: the content of every page built from ``main.html`` (briefs,
+entity pages, home page, the hand-written docs), except pages whose front
+matter says ``search: exclude: true`` (tag pages, the entity and tag indexes,
+yearly archives, entities named in one brief: as with lunr) and 404.html.
+Inside a page, Pagefind leaves out what lunr leaves out (``data-search-exclude``:
+cite box, evidence sentences, brief cards, the docs' examples; passed as
+``--exclude-selectors``, with the headings' ¶ links) and what is marked
+``data-pagefind-ignore`` (a brief's source details and downloads). A
+``main.html`` in ``custom_dir`` replaces this one: then no page is marked,
+Pagefind indexes every page whole (header and navigation too), and the build
+says so in a warning.
+
+Pagefind's output depends only on the HTML it reads: two runs over the same
+site are byte-identical (tests/render/test_pagefind.py builds twice).
+"""
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+log = logging.getLogger("mkdocs.plugins.briefs")
+
+THEME_DIR = Path(__file__).resolve().parent / "templates" / "pagefind"
+BUNDLE = "pagefind"  # site/pagefind/: Pagefind's output folder in the site
+CSS = "assets/briefs/pagefind-search.css"  # in THEME_DIR, published as theme files
+JS = "assets/briefs/pagefind-search.js"
+EXCLUDE = "[data-search-exclude], .headerlink"  # lunr's marker, and the headings' ¶ links
+MISSING = "briefs: the option search: pagefind needs the Python package 'pagefind[bin]' (pip install 'pagefind[bin]')"
+_SEARCH_PLUGINS = ("material/search", "search")
+
+
+class _SlotConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+
+
+class SearchSlot(BasePlugin[_SlotConfig]):
+    """Stands in for Material's search plugin under its name: no events, only
+    ``config.enabled``, which Material's ``partials/header.html`` checks before
+    it shows the search button and includes ``partials/search.html``."""
+
+
+def executable() -> Path:
+    """The pagefind binary of the ``pagefind_bin`` wheel; a one-line PluginError without it."""
+    try:
+        import pagefind_bin
+
+        return pagefind_bin.get_executable()
+    except (ImportError, FileNotFoundError):
+        raise PluginError(MISSING) from None
+
+
+def _unhook(plugins, plugin) -> None:
+    """Unregister every event method of ``plugin``. ``config`` is left alone:
+    it is the event running now (removing an earlier handler would make MkDocs
+    skip the next one), and Material's ``on_config`` only reads its options."""
+    for name, methods in plugins.events.items():
+        if name == "config":
+            continue
+        methods[:] = [m for m in methods if getattr(m, "__self__", None) is not plugin]
+
+
+def configure(config) -> None:
+    """``on_config`` with ``search: pagefind``: see the module docstring."""
+    executable()
+    plugins = config.plugins
+    for name in _SEARCH_PLUGINS:
+        plugin = plugins.get(name)
+        if plugin is not None and not isinstance(plugin, SearchSlot):
+            _unhook(plugins, plugin)
+            del plugins[name]
+    if config.theme.name == "material" and "material/search" not in plugins:
+        slot = SearchSlot()
+        slot.load_config({})
+        plugins["material/search"] = slot
+    dirs = config.theme.dirs
+    if str(THEME_DIR) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+    if CSS not in config.extra_css:
+        config.extra_css.append(CSS)
+    if JS not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(JS)
+
+
+def build_index(site_dir: str | Path, cwd: str | Path | None = None) -> int:
+    """Run Pagefind over the built ``site_dir``, writing ``site_dir/pagefind/``;
+    returns the number of pages indexed. A failure is a PluginError (one line
+    plus Pagefind's last lines of output)."""
+    cmd = [str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
+           "--exclude-selectors", EXCLUDE]
+    t0 = time.monotonic()
+    try:
+        res = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, check=False)
+    except OSError as exc:
+        raise PluginError(f"briefs: pagefind could not run: {exc}") from None
+    out = (res.stdout or "") + (res.stderr or "")
+    if res.returncode != 0 or not (Path(site_dir) / BUNDLE / "pagefind.js").is_file():
+        tail = " | ".join(line.strip() for line in out.strip().splitlines()[-5:])
+        raise PluginError(f"briefs: pagefind failed (exit {res.returncode}): {tail}")
+    m = re.search(r"Indexed (\d+) pages?", out)
+    pages = int(m.group(1)) if m else 0
+    if "Did not find a data-pagefind-body" in out:
+        log.warning("briefs: no page is marked data-pagefind-body (does a main.html in custom_dir replace the "
+                    "plugin's?): Pagefind indexed every page whole")
+    log.info("briefs: pagefind indexed %d pages into %s/ in %.1fs", pages, BUNDLE, time.monotonic() - t0)
+    return pages

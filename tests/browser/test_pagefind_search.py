@@ -1,0 +1,185 @@
+"""The header's search with ``search: pagefind``, used as a person would, in
+headless Chromium over HTTP: the repo's mkdocs.yml (with that option added),
+docs/, overrides/ and seeds/, built by ``python -m generator.cli build`` as
+in conftest.py. Every request must stay on 127.0.0.1 (the page fixture's guard
+blocks and reports any other).
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from tests.render.test_pagefind import use_pagefind
+
+from .conftest import ROOT, Site, _build, _QuietHandler, guard_page, new_context, run_axe, settle, shot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def pf_site(tmp_path_factory) -> Site:
+    project = tmp_path_factory.mktemp("briefs-pagefind-site")
+    for name in ("mkdocs.yml", "docs", "overrides", "seeds", "briefs"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, project / name)
+        elif src.is_file():
+            shutil.copy2(src, project / name)
+    (project / "briefs").mkdir(exist_ok=True)
+    use_pagefind(project / "mkdocs.yml")
+    res = _build(project)
+    log = f"$ python -m generator.cli build  (exit {res.returncode})\n{res.stdout}\n{res.stderr}"
+    if res.returncode != 0 or not (project / "site" / "pagefind" / "pagefind.js").is_file():
+        pytest.fail(f"the site with search: pagefind did not build:\n{log}", pytrace=False)
+    briefs = {}
+    for f in sorted((project / "briefs").glob("*.yaml")):
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        briefs[data["id"]] = data
+    with _serve(project / "site") as base_url:
+        yield Site(project, project / "site", base_url, briefs, log)
+
+
+@pytest.fixture(scope="module")
+def hostile_pf_site(tmp_path_factory) -> Site:
+    """The fixture fact files plus tests/test_build.py's hostile one (markup in every field)."""
+    from tests.test_build import build, hostile_brief, make_project
+
+    project = make_project(tmp_path_factory.mktemp("hostile-pagefind"))
+    use_pagefind(project / "mkdocs.yml")
+    (project / "briefs" / "2025-06-01-hostile.yaml").write_text(
+        yaml.safe_dump(hostile_brief(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    site_dir = build(project, project / "site")
+    with _serve(site_dir) as base_url:
+        yield Site(project, site_dir, base_url, {})
+
+
+@contextlib.contextmanager
+def _serve(folder):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="pagefind-site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def pf_page(browser, pf_site):
+    ctx = new_context(browser, pf_site)
+    try:
+        page = guard_page(ctx, pf_site)
+        yield page
+    finally:
+        ctx.close()
+
+
+def _search(page, site, words: str, path: str = "/"):
+    resp = page.goto(site.url(path), wait_until="load")
+    assert resp is not None and resp.status == 200
+    assert not any("/pagefind/" in u for u in page.guard.requests), "Pagefind loads before the search opens"
+    toggle = page.locator("label.md-header__button[for='__search']")  # the header's button (narrow screens)
+    field = page.locator(".briefs-pf input.md-search__input")  # the header's box (wide screens)
+    (toggle if toggle.is_visible() else field).click()
+    field.wait_for(state="visible")
+    assert page.evaluate("() => document.activeElement && document.activeElement.matches('.briefs-pf input')"), \
+        "opening the search does not put the cursor in its box"
+    page.keyboard.type(words, delay=20)
+    page.locator(".briefs-pf .md-search-result__meta").filter(has_text="matching").wait_for(timeout=15_000)
+
+
+def test_pagefind_search_finds_richard_yu(pf_page, pf_site):
+    page, site = pf_page, pf_site
+    brief = site.seed_brief
+    _search(page, site, "Richard Yu")
+    to_brief = f"a.md-search-result__link[href*='/briefs/{brief['id']}/']"
+    link = page.locator(f".briefs-pf {to_brief}").first
+    link.wait_for(state="visible", timeout=15_000)
+    item = page.locator(".briefs-pf .md-search-result__item").filter(has=page.locator(to_brief)).first
+    text = " ".join(item.inner_text().split())
+    assert brief["headline"] in text, text
+    assert "Richard Yu" in text, f"the result does not show where Richard Yu is named: {text}"
+    shot(page, "pagefind-richard-yu")
+    settle(page)
+    pf = [u for u in page.guard.requests if "/pagefind/" in u]
+    assert any(u.endswith("/pagefind/pagefind.js") for u in pf) and any(".pf_index" in u for u in pf), pf
+    assert not any("search_index.json" in u for u in page.guard.requests), "Material's lunr index was fetched"
+    sizes = {u: (site.dir / urlsplit(u).path.lstrip("/")).stat().st_size for u in set(pf)}
+    assert sum(sizes.values()) <= 300 * 1024, f"the query downloaded {sum(sizes.values()) / 1024:.0f} KB: {sizes}"
+    assert all(urlsplit(u).hostname == "127.0.0.1" for u in page.guard.requests)
+    link.click()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).path == site.brief_path(brief["id"])
+    page.guard.assert_clean()
+
+
+def test_pagefind_search_by_keyboard(pf_page, pf_site):
+    page, site = pf_page, pf_site
+    brief = site.seed_brief
+    resp = page.goto(site.url(site.brief_path(brief["id"])), wait_until="load")
+    assert resp is not None and resp.status == 200
+    page.keyboard.press("/")  # as in Material: "/", "s" or "f" opens the search
+    assert page.evaluate("() => document.getElementById('__search').checked")
+    page.keyboard.type("Huawei", delay=20)
+    page.locator(".briefs-pf a.md-search-result__link").first.wait_for(state="visible", timeout=15_000)
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("() => document.activeElement.matches('.briefs-pf a.md-search-result__link')")
+    assert first, "ArrowDown does not move from the box to the first result"
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.matches('.briefs-pf input')")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("() => document.getElementById('__search').checked"), "Escape does not close the search"
+    page.guard.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_pagefind_search_has_no_serious_accessibility_violations(browser, pf_site, scheme):
+    ctx = new_context(browser, pf_site, color_scheme=scheme)
+    try:
+        page = guard_page(ctx, pf_site)
+        _search(page, pf_site, "Richard Yu")
+        page.locator(".briefs-pf a.md-search-result__link").first.wait_for(state="visible", timeout=15_000)
+        page.wait_for_timeout(500)  # Material's opacity transition
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == (
+            "slate" if scheme == "dark" else "default")
+        shot(page, f"pagefind-search-{scheme}")
+        found = [v for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+        problems = [f"[{v['impact']}] {v['id']}: {v['help']} — "
+                    + "; ".join(f"{n['target']} ({n['html']})" for n in v["nodes"][:5]) for v in found]
+        assert not problems, f"axe-core with the search open ({scheme}):\n  " + "\n  ".join(problems)
+        page.guard.assert_clean()
+    finally:
+        ctx.close()
+
+
+def test_hostile_text_in_results_is_text(browser, hostile_pf_site):
+    """Pagefind's titles and excerpts are the pages' text: shown as text, never as markup."""
+    ctx = new_context(browser, hostile_pf_site)
+    try:
+        page = guard_page(ctx, hostile_pf_site)
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        _search(page, hostile_pf_site, "Evil alert")
+        page.locator(".briefs-pf a.md-search-result__link[href*='2025-06-01-hostile']").first.wait_for(
+            state="visible", timeout=15_000)
+        tags = page.evaluate("""() => [...new Set([...document.querySelectorAll(
+            '.briefs-pf .md-search-result__list *')].map(e => e.tagName))]""")
+        assert set(tags) <= {"LI", "A", "ARTICLE", "DIV", "H1", "H2", "P", "MARK", "BUTTON"}, tags
+        text = page.locator(".briefs-pf .md-search-result__list").inner_text()
+        assert "<script>alert('x')</script>" in text, f"the headline is not shown as written: {text[:500]}"
+        page.wait_for_timeout(300)
+        assert not dialogs, dialogs
+        page.guard.assert_clean()
+    finally:
+        ctx.close()

@@ -1,0 +1,118 @@
+"""The site built for real with the plugin option ``search: pagefind``: the
+repo's mkdocs.yml, docs/ and overrides/ with the fixture fact files, through
+``mkdocs build --strict`` and the real Pagefind binary of ``pagefind[bin]``.
+What the browser does with it is in tests/browser/test_pagefind_search.py.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_build import SEED_ID, build, make_project, soup
+
+pytestmark = pytest.mark.slow
+
+
+def use_pagefind(mkdocs_yml: Path) -> None:
+    """Add ``search: pagefind`` to the briefs plugin's options in ``mkdocs_yml``."""
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    m = re.search(r"^[ \t]*- briefs:\n([ \t]+)", text, re.MULTILINE)
+    assert m, "mkdocs.yml has no `- briefs:` entry with options"
+    mkdocs_yml.write_text(text[:m.end()] + "search: pagefind\n" + m.group(1) + text[m.end():], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("pagefind-project"))
+    use_pagefind(root / "mkdocs.yml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(project, tmp_path_factory) -> Path:
+    return build(project, tmp_path_factory.mktemp("pagefind-site") / "site")
+
+
+def test_pagefind_bundle_instead_of_lunr_index(site):
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    assert list((site / "pagefind" / "index").glob("*.pf_index"))
+    assert not (site / "search" / "search_index.json").exists()
+    assert (site / "assets" / "briefs" / "pagefind-search.js").is_file()
+
+
+def test_brief_page_is_marked_for_pagefind(site):
+    page = soup(site / "briefs" / SEED_ID / "index.html")
+    body = page.select("[data-pagefind-body]")
+    assert len(body) == 1 and body[0].select_one("h1.briefs-title"), "the brief's content is not the indexed part"
+    assert body[0].select_one("blockquote.briefs-quote"), "the quotes are not in the indexed part"
+    for sel in ("dl.briefs-sourceinfo", "ul.briefs-downloads"):
+        assert page.select_one(sel).has_attr("data-pagefind-ignore"), sel
+    for sel in (".briefs-cite", "tr.evidence td"):  # lunr's marker, excluded by Pagefind too
+        assert page.select_one(sel).has_attr("data-search-exclude"), sel
+    assert page.select_one("time[data-pagefind-meta='date']")
+
+
+def test_header_search_hosts_pagefind(site):
+    page = soup(site / "briefs" / SEED_ID / "index.html")
+    assert page.select_one("label.md-header__button[for='__search']"), "the header lost its search button"
+    box = page.select_one(".md-search.briefs-pf")
+    assert box is not None and box.get("role") == "dialog" and box.get("aria-label")
+    assert box["data-briefs-pagefind"] == "../../pagefind/"  # relative to the page, not to a CDN or the root
+    assert not page.select("[data-md-component='search']"), "Material's lunr search would start"
+    assert page.select_one("form[name='search']") is None, "Material fetches search_index.json for form[name=search]"
+    scripts = [s.get("src", "") for s in page.select("script[src]")]
+    assert "../../assets/briefs/pagefind-search.js" in scripts
+    assert not any("//" in s for s in scripts)
+
+
+def test_nothing_external_and_every_link_resolves(site):
+    from tests import test_build
+
+    test_build.test_no_external_resources_anywhere(site)
+    test_build.test_every_local_link_resolves(site)
+
+
+def test_which_pages_are_indexed(site):
+    def indexed(rel: str) -> bool:
+        return bool(soup(site / rel).select("[data-pagefind-body]"))
+
+    assert indexed("index.html") and indexed("fact-files/index.html")  # home and hand-written docs
+    assert indexed("entities/huawei-technologies-co/index.html")  # named in both briefs
+    assert not indexed("tags/index.html") and not indexed("entities/index.html")
+    assert not indexed("404.html")
+    tags = sorted((site / "tags").glob("*/index.html"))
+    assert tags and not any(soup(t).select("[data-pagefind-body]") for t in tags)
+
+
+def test_pagefind_indexed_the_marked_pages_only(site):
+    meta = next((site / "pagefind").glob("pagefind.*.pf_meta"))
+    assert meta.stat().st_size > 0
+    marked = [p for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")
+              and not p.is_relative_to(site / "pagefind")]
+    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    assert f'"page_count":{len(marked)}' in entry, (len(marked), entry)
+
+
+def test_two_pagefind_builds_are_byte_identical(project, site, tmp_path):
+    again = build(project, tmp_path / "again")
+    a = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    b = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(a) == sorted(b)
+    differ = [str(k) for k in a if a[k] != b[k]]
+    assert not differ, differ
+
+
+def test_missing_pagefind_package_is_a_one_line_error(project, tmp_path, monkeypatch, caplog):
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)  # as if not installed: import fails
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(project, tmp_path / "site")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "pagefind[bin]" in errors[0] and "\n" not in errors[0], errors
+    assert not (tmp_path / "site" / "index.html").exists()  # stopped before writing pages
