@@ -88,6 +88,16 @@ def site(project, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def lunr_site(tmp_path_factory) -> Path:
+    """The same site with Material's own search (``search: material``) instead of Pagefind."""
+    from tests.render.test_pagefind import use_search
+
+    project = make_project(tmp_path_factory.mktemp("lunr-project"))
+    use_search(project / "mkdocs.yml", "material")
+    return build(project, tmp_path_factory.mktemp("lunr-site"))
+
+
+@pytest.fixture(scope="module")
 def brief_page(site) -> BeautifulSoup:
     return soup(site / "briefs" / SEED_ID / "index.html")
 
@@ -204,8 +214,8 @@ def test_cite_box_and_downloads_linked(site, brief_page):
     assert "alternate" in alt["rel"] and alt["href"] == "facts.json"
 
 
-def test_search_index_finds_speaker_company_and_quote(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_index_finds_speaker_company_and_quote(lunr_site):
+    index = json.loads((lunr_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = [d for d in index["docs"] if d["location"].startswith(f"briefs/{SEED_ID}/")]
     text = " ".join(d["text"] + " " + d["title"] for d in docs)
     for words in ("Richard Yu", "Zhang Xinghai", "Huawei Technologies Co.", "Mercedes",
@@ -524,8 +534,8 @@ def test_site_url_comes_from_the_environment(tmp_path, monkeypatch):
     assert data["url"] == f"https://briefs.example.org/briefs/{SEED_ID}/"
 
 
-def test_examples_in_the_docs_are_not_searchable(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_examples_in_the_docs_are_not_searchable(lunr_site):
+    index = json.loads((lunr_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = [d for d in index["docs"] if d["location"].startswith(("downloads/", "contract/", "fact-files/"))]
     assert docs and {d["location"].split("/")[0] for d in docs} == {"downloads", "contract", "fact-files"}
     text = " ".join(d["text"] for d in docs)
@@ -603,7 +613,10 @@ def test_a_theme_override_the_shell_cannot_reproduce_gets_full_renders(tmp_path,
     rendered in full from then on, so the site is still right."""
     from generator.render import shell
 
+    from tests.render.test_pagefind import use_search
+
     project = make_project(tmp_path / "p")
+    use_search(project / "mkdocs.yml", "material")  # a main.html override replaces Pagefind's page marks
     (project / "overrides" / "main.html").write_text(
         '{% extends "base.html" %}\n{% block announce %}Page {{ page.url }}{% endblock %}\n', encoding="utf-8")
     with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.briefs"):

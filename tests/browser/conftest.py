@@ -124,6 +124,11 @@ def site(tmp_path_factory) -> Site:
         elif src.is_file():
             shutil.copy2(src, project / name)
     (project / "briefs").mkdir(exist_ok=True)
+    # Material's own search here (its search UI is tested on this site); the
+    # repo's default, Pagefind, has its site in test_pagefind_search.py
+    from tests.render.test_pagefind import use_search
+
+    use_search(project / "mkdocs.yml", "material")
     res = _build(project)
     log = f"$ python -m generator.cli build  (exit {res.returncode})\n{res.stdout}\n{res.stderr}"
     if res.returncode != 0 or not (project / "site" / "index.html").is_file():

@@ -17,12 +17,17 @@ from tests.test_build import SEED_ID, build, make_project, soup
 pytestmark = pytest.mark.slow
 
 
-def use_pagefind(mkdocs_yml: Path) -> None:
-    """Add ``search: pagefind`` to the briefs plugin's options in ``mkdocs_yml``."""
-    text = mkdocs_yml.read_text(encoding="utf-8")
+def use_search(mkdocs_yml: Path, mode: str) -> None:
+    """Set the briefs plugin's ``search:`` option in ``mkdocs_yml`` to ``mode``."""
+    text = re.sub(r"^[ \t]+search: (pagefind|material)[^\n]*\n", "", mkdocs_yml.read_text(encoding="utf-8"),
+                  flags=re.MULTILINE)
     m = re.search(r"^[ \t]*- briefs:\n([ \t]+)", text, re.MULTILINE)
     assert m, "mkdocs.yml has no `- briefs:` entry with options"
-    mkdocs_yml.write_text(text[:m.end()] + "search: pagefind\n" + m.group(1) + text[m.end():], encoding="utf-8")
+    mkdocs_yml.write_text(text[:m.end()] + f"search: {mode}\n" + m.group(1) + text[m.end():], encoding="utf-8")
+
+
+def use_pagefind(mkdocs_yml: Path) -> None:
+    use_search(mkdocs_yml, "pagefind")
 
 
 @pytest.fixture(scope="module")
