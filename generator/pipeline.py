@@ -20,6 +20,7 @@ from generator import atomic
 from generator.extract import EXTRACTOR_VERSION, extract_path
 from generator.facts import loader, store
 from generator.facts.cache import ExtractionCache
+from generator.facts.schema import Brief
 from generator.models import Extraction, extraction_from_contract
 
 SEED_SUFFIXES = {".txt", ".text", ".html", ".htm"}
@@ -71,18 +72,55 @@ def list_seeds(seeds_dir: Path) -> list[Path]:
     return sorted(out)
 
 
-def _extract_worker(path: str) -> tuple[str, Optional[dict], Optional[str], bool]:
-    """Runs in a worker process: (path, contract dict, error, whether the error is for good)."""
+@dataclass
+class _Prepared:
+    """A new seed's fact file as a worker made it, so that the sync's single
+    process only writes it: for a seed without a fact file yet, the brief made
+    from its extraction (``from_extraction`` + ``merge`` with nothing), dumped,
+    parsed back from those bytes (the parse the plugin gets through the
+    hand-over) and checked for the next sync's memo. With a fact file, or if
+    anything here fails, the sync makes the brief itself as before."""
+    article: str      # _article_key
+    brief_id: str     # store.new_id
+    text: str         # store.dump of the brief
+    brief_json: str   # that text parsed back (store.load), as JSON
+    same: bool        # merging the same seed into it again changes nothing
+
+
+def _prepare(ex: Extraction, name: str, sha: str) -> _Prepared:
+    brief_id = store.new_id(ex, sha)
+    new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha, extractor_version=EXTRACTOR_VERSION)
+    text = store.dump(store.merge(None, new))
+    parsed = store.load(Path(f"{brief_id}.yaml"), text.encode("utf-8"))
+    return _Prepared(_article_key(ex), brief_id, text, parsed.model_dump_json(), store.merge(parsed, new) == parsed)
+
+
+def _extract_worker(path: str, name: str | None = None, sha: str | None = None, cache_dir: str | None = None
+                    ) -> tuple[str, Optional[dict], Optional[str], bool, Optional[_Prepared]]:
+    """Runs in a worker process: (path, contract dict, error, whether the error
+    is for good, the prepared fact file). With ``cache_dir`` the worker also
+    keeps the extraction in the cache, and with ``name``/``sha`` prepares the
+    fact file of a seed that has none (``_Prepared``)."""
     try:
-        return path, extract_path(path).to_contract(), None, True
+        ex = extract_path(path)
     except MemoryError:
-        return path, None, "out of memory while reading it", False
+        return path, None, "out of memory while reading it", False, None
     except RecursionError:
-        return path, None, "too deeply nested to read", True
+        return path, None, "too deeply nested to read", True, None
     except OSError as exc:  # may be passing (a file being written, a full disk): not cached
-        return path, None, f"cannot read: {exc.strerror or exc}", False
+        return path, None, f"cannot read: {exc.strerror or exc}", False, None
     except Exception as exc:  # any failure quarantines this seed only
-        return path, None, _one_line(exc), True
+        return path, None, _one_line(exc), True, None
+    data = ex.to_contract()
+    prepared = None
+    try:
+        if cache_dir is not None and sha is not None:
+            ExtractionCache(Path(cache_dir), EXTRACTOR_VERSION).put(sha, data)
+        if name is not None and sha is not None:
+            prepared = _prepare(ex, name, sha)
+    except Exception:  # noqa: BLE001 - only work moved off the main process is lost: it is done there
+        prepared = None
+    return path, data, None, True, prepared
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -143,8 +181,10 @@ def _screen(p: Path, seeds_dir: Path) -> str | None:
     return None
 
 
-def _extract_all(todo: list[Path], jobs: int, progress: Callable[[int, int], None] | None) -> Iterable[tuple]:
-    """(path, contract, error) for each of ``todo``, in any order."""
+def _extract_all(todo: list[Path], jobs: int, progress: Callable[[int, int], None] | None,
+                 extra: Callable[[Path], tuple] = lambda p: ()) -> Iterable[tuple]:
+    """``_extract_worker(p, *extra(p))`` for each of ``todo``, in any order:
+    in a pool of processes from ``_PARALLEL_FROM`` seeds on, else in this one."""
     if jobs <= 1 or len(todo) < _PARALLEL_FROM:
         for i, p in enumerate(todo, 1):
             yield _extract_worker(str(p))
@@ -154,7 +194,7 @@ def _extract_all(todo: list[Path], jobs: int, progress: Callable[[int, int], Non
     done: set[str] = set()
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_extract_worker, str(p)) for p in todo]
+            futures = [pool.submit(_extract_worker, str(p), *extra(p)) for p in todo]
             for fut in as_completed(futures):
                 res = fut.result()
                 done.add(res[0])
@@ -242,6 +282,12 @@ def _read_back(facts: loader.Facts | None, briefs_dir: Path, wrote: list, memo: 
     for target, text, new, key in wrote:
         raw = text.encode("utf-8")  # what atomic.write_text wrote
         file_sha = hashlib.sha256(raw).hexdigest()
+        if isinstance(new, tuple):  # parsed back and checked by the worker (``_Prepared``)
+            brief, same = new
+            got[target.name] = (file_sha, store.Loaded(target, brief, None))
+            if same:
+                memo.keep([key[0], file_sha, *key[2:]])
+            continue
         try:
             brief = store.load(target, raw)
         except store.FactFileError:
@@ -338,7 +384,12 @@ def sync(
     # 2. extract what is new, in parallel over cores
     jobs = jobs or os.cpu_count() or 1
     failed: dict[Path, str] = {}
-    for path, data, error, for_good in _extract_all(todo, jobs, progress):
+    prepared: dict[Path, _Prepared] = {}  # fact files the workers made (seeds without one)
+
+    def extra(p: Path) -> tuple:  # in workers: the cache entry, and the fact file of a seed without one
+        return (None if old_brief(p) else shown[p], shas[p], str(cache_dir))
+
+    for path, data, error, for_good, prep in _extract_all(todo, jobs, progress, extra):
         p = Path(path)
         if error:
             failed[p] = error
@@ -350,7 +401,10 @@ def sync(
         except (KeyError, TypeError, ValueError) as exc:
             failed[p] = f"extraction result unusable: {_one_line(exc)}"
             continue
-        cache.put(shas[p], ex)
+        if not cache.touch(shas[p]):  # the worker kept it in the cache (or could not: then here)
+            cache.put(shas[p], data)
+        if prep is not None:
+            prepared[p] = prep
         results[p] = ex
         report.extracted += 1
     for p in seeds:  # seeds order, whatever order the workers finished in
@@ -371,8 +425,8 @@ def sync(
     seen_articles: dict[str, str] = {}
     wrote: list[tuple[Path, str, object, list]] = []  # fact files written: path, text, fresh brief, memo key
     for p in ordered:
-        ex, sha, name = results.get(p), shas[p], shown[p]
-        key = known[p] if ex is None else _article_key(ex)
+        ex, sha, name, prep = results.get(p), shas[p], shown[p], prepared.get(p)
+        key = known[p] if ex is None else prep.article if prep is not None else _article_key(ex)
         if key in seen_articles:
             report.problems.append(Problem(name, f"duplicate article: same text as {seen_articles[key]}"))
             continue
@@ -399,20 +453,24 @@ def sync(
                 ex = cache.get(sha)
                 if not isinstance(ex, Extraction):
                     raise RuntimeError("its extraction is no longer in the cache: build again")
-            new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha,
-                                        extractor_version=EXTRACTOR_VERSION)
-            merged = store.merge(old, new)
+            if prep is not None and old is None and prep.brief_id == brief_id:  # made by the worker
+                new, merged, text = None, Brief.model_validate_json(prep.brief_json), prep.text
+            else:
+                new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha,
+                                            extractor_version=EXTRACTOR_VERSION)
+                merged, text = store.merge(old, new), None
             report.published.pop(brief_id, None)
             if merged.source.published:
                 report.published[brief_id] = merged.source.published
             target = briefs_dir / f"{brief_id}.yaml"
             if old is not None and old.id == brief_id and merged == old:
                 memo.keep(mkey)  # same facts: the file stays as it is (a person's layout and comments too)
-            elif (text := store.needs_saving(merged, briefs_dir)) is not None:
+            elif (text := store.needs_saving(merged, briefs_dir, text)) is not None:
                 report.written.append(_display(target, root))
                 if not dry_run:
                     store.save(merged, briefs_dir, text)
-                    wrote.append((target, text, new, [target.name, None, name, sha, key]))
+                    wrote.append((target, text, new if new is not None else (merged, prep.same),
+                                  [target.name, None, name, sha, key]))
         except Exception as exc:  # a bug or a surprise in one brief must not stop the others
             report.problems.append(Problem(name, f"cannot make its fact file: {_one_line(exc)}"))
             continue

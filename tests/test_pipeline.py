@@ -343,3 +343,34 @@ def test_symlinked_folders_are_not_walked(tmp_path):
     assert summary_counts(proc.stderr)["seeds"] == 3
     assert set(skipped(root)) == {"seeds/root-link"}
     brief_of(root, "2025/nested.txt")
+
+
+def test_fact_files_made_in_worker_processes_are_the_ones_made_here(tmp_path, monkeypatch):
+    """From 8 new seeds the sync extracts in a process pool, and the workers also
+    make each new seed's fact file (dump, parse back, memo check) so that the
+    main process only writes them. Same fact files, cache and memo as making
+    them all in this process; the next sync re-makes none of them."""
+    from generator import pipeline
+    from generator.facts import store
+
+    seeds = {f"s{i:02d}.txt": article(i) for i in range(10)}
+    par, ser = make_project(tmp_path / "par", seeds), make_project(tmp_path / "ser", seeds)
+    made = []
+    real = pipeline._prepare
+    dumped_here = []
+    real_dump = store.dump
+    monkeypatch.setattr(store, "dump", lambda b: dumped_here.append(os.getpid()) or real_dump(b))
+    r1 = pipeline.sync(par / "seeds", par / "briefs", par / ".briefs-cache", root=par, jobs=2)
+    assert os.getpid() not in dumped_here  # dumped in the workers (their own copy of this list)
+    r2 = pipeline.sync(ser / "seeds", ser / "briefs", ser / ".briefs-cache", root=ser, jobs=1)
+    assert dumped_here.count(os.getpid()) == 10
+    assert r1.extracted == r2.extracted == 10 and not r1.problems and not r2.problems
+    assert tree_bytes(par / "briefs") == tree_bytes(ser / "briefs")
+    assert tree_bytes(par / ".briefs-cache" / "extract") == tree_bytes(ser / ".briefs-cache" / "extract")
+    memo = lambda root: json.loads((root / ".briefs-cache" / "sync-same.json").read_text(encoding="utf-8"))["same"]
+    assert memo(par) == memo(ser) and len(memo(par)) == 10
+    monkeypatch.setattr(pipeline, "_prepare", lambda *a: made.append(a) or real(*a))
+    calls = []
+    monkeypatch.setattr(store, "from_extraction", lambda *a, **k: calls.append(a))
+    again = pipeline.sync(par / "seeds", par / "briefs", par / ".briefs-cache", root=par, jobs=2)
+    assert again.extracted == 0 and again.written == [] and calls == [] and made == []

@@ -53,8 +53,9 @@ class ExtractionCache:
             return  # a cache that cannot be written only costs time
         self._used.add(p)
 
-    def put(self, sha256: str, extraction: Extraction) -> None:
-        self._write(sha256, extraction.to_contract())
+    def put(self, sha256: str, extraction: Extraction | dict) -> None:
+        """Keep an extraction (or its contract dict, ``Extraction.to_contract()``)."""
+        self._write(sha256, extraction if isinstance(extraction, dict) else extraction.to_contract())
 
     def put_failure(self, sha256: str, error: str) -> None:
         self._write(sha256, {"error": error})

@@ -192,10 +192,10 @@ def dump(brief: Brief) -> str:
     return HEADER.format(seed=brief.provenance.seed) + body
 
 
-def needs_saving(brief: Brief, folder: Path) -> str | None:
-    """The new text of ``folder/<id>.yaml``, or None when the file already says it."""
+def needs_saving(brief: Brief, folder: Path, text: str | None = None) -> str | None:
+    """The new text of ``folder/<id>.yaml`` (``text`` if already dumped), or None when the file already says it."""
     path = folder / f"{brief.id}.yaml"
-    text = dump(brief)
+    text = dump(brief) if text is None else text
     try:
         if path.read_text(encoding="utf-8") == text:
             return None
