@@ -149,22 +149,23 @@ def _entity_url(site: Site, g, here: str) -> str | None:
 
 def _brief_card(site: Site, brief, here: str) -> dict:
     """A brief in a list (home, tag and entity pages)."""
-    lead_cache = site.__dict__.setdefault("_lead_companies", {})  # brief id -> groups: the same on every page
-    lead = lead_cache.get(brief.id)
-    if lead is None:
+    cache = site.__dict__.setdefault("_cards", {})  # brief id -> (what is the same on every page, lead entities)
+    hit = cache.get(brief.id)
+    if hit is None:
         ents = site.brief_entities(brief)
-        lead = lead_cache[brief.id] = _lead_entities(brief, [g for g in ents if g.type in ("org", "brand")])[:4]
-    return {
-        "id": brief.id,
-        "url": site.layout.rel(site.layout.brief_uri(brief.id), here),
-        "title": fmt.one_line(brief.headline or brief.source.title or brief.id),
-        "published": brief.source.published or "",
-        "date": fmt.date(brief.source.published),
-        "summary": fmt.one_line(brief.summary),
-        "companies": [{"name": g.name, "url": _entity_url(site, g, here)} for g in lead],
-        "n_figures": len(brief.visible_metrics()),
-        "n_quotes": len(brief.visible_quotes()),
-    }
+        lead = _lead_entities(brief, [g for g in ents if g.type in ("org", "brand")])[:4]
+        hit = cache[brief.id] = ({
+            "id": brief.id,
+            "title": fmt.one_line(brief.headline or brief.source.title or brief.id),
+            "published": brief.source.published or "",
+            "date": fmt.date(brief.source.published),
+            "summary": fmt.one_line(brief.summary),
+            "n_figures": len(brief.visible_metrics()),
+            "n_quotes": len(brief.visible_quotes()),
+        }, lead)
+    fixed, lead = hit
+    return {**fixed, "url": site.layout.rel(site.layout.brief_uri(brief.id), here),
+            "companies": [{"name": g.name, "url": _entity_url(site, g, here)} for g in lead]}
 
 
 ENTITY_GROUPS = (("org", "Companies and organisations"), ("brand", "Brands"), ("product", "Products"),
@@ -174,7 +175,6 @@ ENTITY_GROUPS = (("org", "Companies and organisations"), ("brand", "Brands"), ("
 def _entity_groups(site: Site, brief, here: str) -> list[dict]:
     """The brief's entities by type (companies, brands, products, people), each
     in the order the brief names them."""
-    L = site.layout
     ents = site.brief_entities(brief)
     out = []
     for etype, label in ENTITY_GROUPS:

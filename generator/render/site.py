@@ -41,6 +41,9 @@ class Layout:
     archive_prefix: str = "archive"
     use_directory_urls: bool = True
     site_url: str | None = None
+    # memos of url() and rel(): the same links are made thousands of times a build
+    _urls: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    _rels: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def brief_uri(self, bid: str) -> str:
         return f"{self.prefix}/{bid}.md"
@@ -75,6 +78,12 @@ class Layout:
 
     def url(self, uri: str) -> str:
         """Mirror of MkDocs' ``File.url`` for the URIs above."""
+        hit = self._urls.get(uri)
+        if hit is None:
+            hit = self._urls[uri] = self._url(uri)
+        return hit
+
+    def _url(self, uri: str) -> str:
         if not uri.endswith(".md"):
             return uri
         stem = uri[:-3]
@@ -85,11 +94,15 @@ class Layout:
 
     def rel(self, to_uri: str, from_uri: str, anchor: str | None = None) -> str:
         """Relative link from the page ``from_uri`` to ``to_uri`` (like MkDocs)."""
-        to, frm = self.url(to_uri), self.url(from_uri)
-        base = frm if frm.endswith("/") or frm == "" else posixpath.dirname(frm) + "/"
-        rel = relpath(to, base)
-        if (to.endswith("/") or to == "") and not rel.endswith("/"):
-            rel += "/"
+        key = (to_uri, from_uri)
+        rel = self._rels.get(key)
+        if rel is None:
+            to, frm = self.url(to_uri), self.url(from_uri)
+            base = frm if frm.endswith("/") or frm == "" else posixpath.dirname(frm) + "/"
+            rel = relpath(to, base)
+            if (to.endswith("/") or to == "") and not rel.endswith("/"):
+                rel += "/"
+            self._rels[key] = rel
         return f"{rel}#{anchor}" if anchor else rel
 
     def absolute(self, uri: str, anchor: str | None = None) -> str:
