@@ -411,6 +411,15 @@ class SvgRenderer:
             log.info("briefs: parallel chart rendering failed (%s); rendering in-process", exc)
         return done
 
+    def ensure(self, specs) -> None:
+        """Every spec drawn and memoised (``prefetch``, then one by one in this
+        process for what is left): after this ``svg()`` of any of them only
+        reads the memo, so processes forked from here never start vl-convert."""
+        specs = list(specs)
+        self.prefetch(specs)
+        for spec in specs:
+            self.svg(spec)
+
 
 def _cores() -> int:
     try:

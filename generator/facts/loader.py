@@ -171,6 +171,8 @@ def load(folder: Path, cache_file: Path | None = None) -> Facts:
                                              separators=(",", ":")))
         if handed is not None and entries is handed.entries:
             handed.entries = fresh  # the file now holds these
+    if handed is not None:  # read once: the cache file's text of every brief need not stay in memory
+        handed.entries = {}
     return Facts(folder, out, shas, cache_file, fresh)
 
 

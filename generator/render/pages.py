@@ -351,8 +351,36 @@ def join_json(site_name: str, brief_docs: list[str]) -> str:
     """The site's facts.json from the briefs' own (``to_json`` output): the same
     text as ``to_json({"site": site_name, "briefs": [...]})`` without encoding
     every brief twice."""
-    return ('{"site":' + json.dumps(site_name, ensure_ascii=False) + ',"briefs":['
-            + ",".join(d.rstrip("\n") for d in brief_docs) + "]}\n")
+    return "".join(_site_json_pieces(site_name, brief_docs))
+
+
+def _site_json_pieces(site_name: str, brief_docs: list[str]):
+    yield '{"site":' + json.dumps(site_name, ensure_ascii=False) + ',"briefs":['
+    for i, d in enumerate(brief_docs):
+        yield ("," if i else "") + d.rstrip("\n")
+    yield "]}\n"
+
+
+def join_csv(brief_csvs: list[str]) -> str:
+    """The site's facts.csv from the briefs' own (``to_csv`` output): one header,
+    then every brief's rows; the same text as ``to_csv`` of all the rows."""
+    return "".join(_site_csv_pieces(brief_csvs))
+
+
+def _site_csv_pieces(brief_csvs: list[str]):
+    header = to_csv([])
+    yield header
+    for text in brief_csvs:
+        assert text.startswith(header)
+        yield text[len(header):]
+
+
+def write_site_downloads(site_dir: Path, site_name: str, brief_docs: list[str], brief_csvs: list[str]) -> None:
+    """``site_dir/facts.json`` and ``facts.csv``, written piece by piece."""
+    for name, pieces in (("facts.json", _site_json_pieces(site_name, brief_docs)),
+                         ("facts.csv", _site_csv_pieces(brief_csvs))):
+        with open(site_dir / name, "w", encoding="utf-8", newline="") as fh:
+            fh.writelines(pieces)
 
 
 def _cell(v) -> str:
@@ -493,14 +521,6 @@ class Renderer:
     def redirect(self, old: str, new_id: str) -> str:
         return self._redirect(self.site.layout.redirect_uri(old), self.site.layout.brief_uri(new_id),
                               fmt.one_line(self.site.by_id[new_id].headline or new_id), old=old)
-
-    def tag_redirect(self, tag_slug: str) -> str:
-        """``/tags/<org>/`` (an organisation's tag page until organisations
-        stopped being tags) -> ``/entities/<org>/``."""
-        L = self.site.layout
-        g = self.site.entities[self.site.org_tags[tag_slug]]
-        to = L.entity_uri(g.slug) if g.has_page else L.brief_uri(g.brief_ids[0])
-        return self._redirect(L.tag_redirect_uri(tag_slug), to, g.name, old=tag_slug, what="This page")
 
     def entity_redirect(self, slug: str) -> str:
         """``/entities/<slug>/`` of an entity without a page -> the one brief naming it."""

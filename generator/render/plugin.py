@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import charts
 from generator.charts import SvgRenderer
-from generator.render import factcache, fastmd, pages, shell
+from generator.render import factcache, fastmd, pages, shell, workers
 from generator.render import pagefind
 from generator.render.config import BriefsConfig
 from generator.render.site import Layout, Site
@@ -63,6 +63,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.svg: SvgRenderer | None = None
         self._fast: fastmd.FastPages | None = None
         self.shells: shell.Shells | None = None
+        self._compacted: set[str] = set()
 
     # -- configuration -------------------------------------------------------
     def on_config(self, config):
@@ -135,8 +136,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         env = pages.make_env(custom)
         cache = (self.root / cfg.cache_dir) if cfg.cache_dir else None
         self.svg = SvgRenderer(cache) if cfg.charts else None
+        jobs = [("brief", b.id) for b in sorted(site.briefs, key=lambda b: b.id)]
+        jobs += [("entity", slug) for slug in sorted(site.entities) if site.entities[slug].has_page]
         if self.svg is not None:  # the charts not in the cache, drawn in parallel before any page
-            self.svg.prefetch(_chart_specs(site))
+            if workers.will_fork(len(jobs)):
+                self.svg.ensure(_chart_specs(site))  # all of them: the forked workers must not draw any
+            else:
+                self.svg.prefetch(_chart_specs(site))
         render = pages.Renderer(site, env, config.site_name, self.svg, charts=cfg.charts, briefs_dir=cfg.briefs_dir)
         self.page_meta = {}
         feed = "feed.xml" if cfg.feed else None
@@ -167,22 +173,19 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             else:
                 log.info("briefs: docs/index.md exists, so the home page does not list the briefs")
 
-        all_facts, all_rows = [], []
+        made = dict(zip(jobs, workers.render_all(render, jobs)))
+        all_facts, all_csv = [], []
         for b in sorted(site.briefs, key=lambda b: b.id):
-            md, view = render.brief(b)
-            add(layout.brief_uri(b.id), content=md, meta={
+            m = made[("brief", b.id)]
+            add(layout.brief_uri(b.id), content=m.md, meta={
                 "json": layout.download_uri(b.id, "json"), "csv": layout.download_uri(b.id, "csv"),
-                "charts": bool(view["charts"]), "date": b.source.published})
-            facts = pages.brief_facts(site, b)
-            rows = pages.csv_rows(site, b)
-            facts_json = pages.to_json(facts)
-            add(layout.download_uri(b.id, "json"), content=facts_json)
-            add(layout.download_uri(b.id, "csv"), content=pages.to_csv(rows))
-            for c in view["charts"]:
-                if c.svg:
-                    add(c.svg_uri, content=c.svg)
-            all_facts.append(facts_json)
-            all_rows.extend(rows)
+                "charts": m.has_charts, "date": b.source.published})
+            add(layout.download_uri(b.id, "json"), content=m.facts_json)
+            add(layout.download_uri(b.id, "csv"), content=m.facts_csv)
+            for uri, svg in m.svgs:
+                add(uri, content=svg)
+            all_facts.append(m.facts_json)
+            all_csv.append(m.facts_csv)
 
         add(f"{layout.entities_prefix}/index.md", content=render.entities_index(),
             inclusion=InclusionLevel.INCLUDED, meta={})
@@ -190,17 +193,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if not site.entities[slug].has_page:  # named once, nothing of its own: a redirect to that brief
                 add(layout.entity_redirect_uri(slug), content=render.entity_redirect(slug))
                 continue
-            md, view = render.entity(slug)
-            add(layout.entity_uri(slug), content=md, meta={"charts": bool(view["charts"])})
-            for c in view["charts"]:
-                if c.svg:
-                    add(c.svg_uri, content=c.svg)
+            m = made[("entity", slug)]
+            add(layout.entity_uri(slug), content=m.md, meta={"charts": m.has_charts})
+            for uri, svg in m.svgs:
+                add(uri, content=svg)
 
         add(f"{layout.tags_prefix}/index.md", content=render.tags_index(), inclusion=InclusionLevel.INCLUDED, meta={})
         for slug in sorted(site.tags):
             add(layout.tag_uri(slug), content=render.tag(slug), meta={})
-        for slug in sorted(site.org_tags):  # old org tag URLs: a small redirect file, not a page
-            add(layout.tag_redirect_uri(slug), content=render.tag_redirect(slug))
 
         claimed: dict[str, str] = {}
         for b in sorted(site.briefs, key=lambda b: b.id):
@@ -215,9 +215,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
         if cfg.feed:
             add("feed.xml", content=render.feed(cfg.feed_limit))
+        # the site's facts.json/facts.csv are the briefs' own joined: written in
+        # on_post_build piece by piece, never held whole (tens of MB at 10,000 briefs)
+        self._site_downloads = None
         if cfg.site_downloads:
-            add("facts.json", content=pages.join_json(config.site_name, all_facts))
-            add("facts.csv", content=pages.to_csv(all_rows))
+            taken = [n for n in ("facts.json", "facts.csv") if files.get_file_from_path(n) is not None]
+            for name in taken:
+                log.warning("briefs: %s already exists in the docs; the generated one is skipped", name)
+            if not taken:
+                self._site_downloads = (config.site_name, all_facts, all_csv)
         return files
 
     def on_serve(self, server, config, builder):
@@ -258,6 +264,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """Plugin pages are rendered from shells (``shell.py``) when ``briefs.html``
         is the plugin's own (an override of it renders every page in full)."""
         self.shells = None
+        self._compacted = set()  # pages whose shell was compacted already
         if not self.config.enabled:
             return env
         env.auto_reload = False  # a new environment every build: no stat() per include
@@ -267,7 +274,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         except Exception:  # noqa: BLE001 - no template: nothing to shell
             source = None
         if source and Path(source).resolve() == (pages.THEME_DIR / "briefs.html").resolve():
-            self.shells = shell.Shells(env)
+            self.shells = shell.Shells(env, compact=pages.compact_html)
         return env
 
     @event_priority(-100)  # last: other plugins' context changes are in the page
@@ -275,7 +282,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.config.enabled:
             meta = context["briefs_page"] = self.page_meta.get(page.file.src_uri)
             if meta is not None and self.shells is not None and page.meta.get("template") == "briefs.html":
-                context["briefs_output"] = self.shells.render(context, page)
+                context["briefs_output"], compacted = self.shells.render(context, page)
+                if compacted:
+                    self._compacted.add(page.file.src_uri)
         return context
 
     def on_post_page(self, output, page, config):
@@ -283,11 +292,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return output
         # Material's search dialog has no accessible name (axe: aria-dialog-name)
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
-        if page.file.src_uri in self.page_meta:
+        if page.file.src_uri in self.page_meta and page.file.src_uri not in self._compacted:
             return pages.compact_html(output)
         return output
 
     def on_post_build(self, config):
+        if self.config.enabled and getattr(self, "_site_downloads", None):
+            name, facts, csvs = self._site_downloads
+            pages.write_site_downloads(Path(config.site_dir), name, facts, csvs)
+            self._site_downloads = None
         if self.config.enabled and self.site is not None:
             svg = self.svg
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",

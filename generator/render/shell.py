@@ -117,29 +117,36 @@ class _Shell:
     slots: list[Callable[[Any], str]]
     used: int = 0
     ok: bool = True
+    small: list[str] | None = None         # ``parts`` through ``Shells.compact``
 
 
 @dataclass
 class Shells:
     env: jinja2.Environment
+    # applied to the shell's own text once (not to the page's values): what a
+    # page gets when ``render`` says ``compacted``
+    compact: Callable[[str], str] | None = None
     fast: int = 0
     normal: int = 0
     failed: list[str] = field(default_factory=list)
     _shells: dict[tuple, _Shell | None] = field(default_factory=dict)
 
     # -- the page ----------------------------------------------------------------
-    def render(self, context: dict, page) -> str:
-        """The page's HTML, the same as ``env.get_template(PAGE_TEMPLATE).render(context)``."""
+    def render(self, context: dict, page) -> tuple[str, bool]:
+        """(the page's HTML, whether it is compacted). The HTML is the same as
+        ``env.get_template(PAGE_TEMPLATE).render(context)``, or, when compacted,
+        the same but for whitespace runs, which ``compact`` collapses in the
+        shell's text (the page's own values are left as they are)."""
         key = self._key(page, context.get("briefs_page"))
         shell = self._shells.get(key, False) if key is not None else None
         if shell is False:
             shell = self._shells[key] = self._make(context, page)
         if shell is None or not shell.ok:
             self.normal += 1
-            return self._normal(context)
+            return self._normal(context), False
         shell.used += 1
-        out = self._fill(shell, page)
         if shell.used <= 2 or shell.used % VERIFY_EVERY == 0:  # the 2nd differs in everything unmarked
+            out = self._fill(shell.parts, shell.slots, page)
             real = self._normal(context)
             if real != out:
                 shell.ok = False
@@ -149,9 +156,13 @@ class Shells:
                           "pages like it are rendered normally", page.file.src_uri, at, real[at:at + 60],
                           out[at:at + 60])
                 self.normal += 1
-                return real
+                return real, False
         self.fast += 1
-        return out
+        if self.compact is None:
+            return self._fill(shell.parts, shell.slots, page), False
+        if shell.small is None:
+            shell.small = [self.compact(part) if i % 2 == 0 else part for i, part in enumerate(shell.parts)]
+        return self._fill(shell.small, shell.slots, page), True
 
     def _normal(self, context: dict) -> str:
         return self.env.get_template(PAGE_TEMPLATE).render(context)
@@ -205,10 +216,9 @@ class Shells:
         return _Shell(parts=pieces, slots=[slots[pieces[i]] for i in range(1, len(pieces), 2)])
 
     @staticmethod
-    def _fill(shell: _Shell, page) -> str:
-        parts = shell.parts
+    def _fill(parts: list[str], slots: list[Callable[[Any], str]], page) -> str:
         out = [parts[0]]
-        for i, slot in enumerate(shell.slots):
+        for i, slot in enumerate(slots):
             out.append(slot(page))
             out.append(parts[2 * i + 2])
         return "".join(out)

@@ -73,9 +73,6 @@ class Layout:
     def redirect_uri(self, old: str) -> str:
         return f"{self.prefix}/{old}/index.html" if self.use_directory_urls else f"{self.prefix}/{old}.html"
 
-    def tag_redirect_uri(self, slug: str) -> str:
-        return f"{self.tags_prefix}/{slug}/index.html" if self.use_directory_urls else f"{self.tags_prefix}/{slug}.html"
-
     def url(self, uri: str) -> str:
         """Mirror of MkDocs' ``File.url`` for the URIs above."""
         hit = self._urls.get(uri)
@@ -280,8 +277,8 @@ class Site:
 
     def _group_tags(self) -> None:
         """Tag pages for the tags people wrote (``tags:`` of the fact files).
-        Organisations used to get a tag page too, a copy of their entity page;
-        ``/tags/<org>/`` is now a redirect to ``/entities/<org>/`` (``org_tags``)."""
+        Organisations are not tags: their chip links to their entity page
+        (``tag_link``)."""
         by_fold: dict[str, list[str]] = defaultdict(list)
         display: dict[str, Counter] = defaultdict(Counter)
         for b in self.briefs:  # newest first
@@ -301,15 +298,6 @@ class Site:
             t = Tag(unique(slugify(name, 60), taken), name, by_fold[k])
             self.tags[t.slug] = t
             self._tag_of[k] = t
-        # old org tag URLs -> entity pages (when no real tag has that slug)
-        self.org_tags: dict[str, str] = {}  # tag slug -> entity slug
-        for slug in sorted(self.entities):
-            g = self.entities[slug]
-            if g.type != "org" or fold(g.name) in self._tag_of:
-                continue
-            tslug = slugify(g.name, 60)
-            if tslug and tslug not in taken and tslug not in self.org_tags:
-                self.org_tags[tslug] = slug
 
     def tag_link(self, brief, name: str) -> tuple[str, str]:
         """(name, docs-relative uri) of one of ``brief_tag_names``: the tag page

@@ -59,3 +59,13 @@ def test_site_json_joined_from_brief_json_is_the_same_document():
     assert joined == pages.to_json({"site": "Market \u2028briefs", "briefs": docs})
     assert json.loads(joined)["briefs"][0]["title"] == docs[0]["title"]
     assert pages.join_json("x", []) == pages.to_json({"site": "x", "briefs": []})
+
+
+def test_site_csv_joined_from_brief_csv_is_the_same_table():
+    from generator.render import pages
+
+    rows = [[["a", "1", "=cmd"], ["b", "x,y", 'say "hi"']], [], [["c", "line\nbreak", ""]]]
+    rows = [[r + [""] * (len(pages.CSV_COLUMNS) - len(r)) for r in rs] for rs in rows]
+    joined = pages.join_csv([pages.to_csv(rs) for rs in rows])
+    assert joined == pages.to_csv([r for rs in rows for r in rs])
+    assert pages.join_csv([]) == pages.to_csv([])
