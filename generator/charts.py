@@ -411,6 +411,10 @@ class SvgRenderer:
             log.info("briefs: parallel chart rendering failed (%s); rendering in-process", exc)
         return done
 
+    def release(self) -> None:
+        """Forget the memoised SVGs (the pages that show them are made)."""
+        self._memo.clear()
+
     def ensure(self, specs) -> None:
         """Every spec drawn and memoised (``prefetch``, then one by one in this
         process for what is left): after this ``svg()`` of any of them only

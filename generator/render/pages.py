@@ -18,6 +18,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Iterable
 
 import jinja2
 from markupsafe import Markup
@@ -354,7 +355,7 @@ def join_json(site_name: str, brief_docs: list[str]) -> str:
     return "".join(_site_json_pieces(site_name, brief_docs))
 
 
-def _site_json_pieces(site_name: str, brief_docs: list[str]):
+def _site_json_pieces(site_name: str, brief_docs: Iterable[str]):
     yield '{"site":' + json.dumps(site_name, ensure_ascii=False) + ',"briefs":['
     for i, d in enumerate(brief_docs):
         yield ("," if i else "") + d.rstrip("\n")
@@ -367,7 +368,7 @@ def join_csv(brief_csvs: list[str]) -> str:
     return "".join(_site_csv_pieces(brief_csvs))
 
 
-def _site_csv_pieces(brief_csvs: list[str]):
+def _site_csv_pieces(brief_csvs: Iterable[str]):
     header = to_csv([])
     yield header
     for text in brief_csvs:
@@ -375,7 +376,7 @@ def _site_csv_pieces(brief_csvs: list[str]):
         yield text[len(header):]
 
 
-def write_site_downloads(site_dir: Path, site_name: str, brief_docs: list[str], brief_csvs: list[str]) -> None:
+def write_site_downloads(site_dir: Path, site_name: str, brief_docs: Iterable[str], brief_csvs: Iterable[str]) -> None:
     """``site_dir/facts.json`` and ``facts.csv``, written piece by piece."""
     for name, pieces in (("facts.json", _site_json_pieces(site_name, brief_docs)),
                          ("facts.csv", _site_csv_pieces(brief_csvs))):

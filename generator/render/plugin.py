@@ -11,6 +11,7 @@ Events:
   on_files         load briefs/*.yaml, make every page and download
   on_pre_page      reproducible sitemap dates
   on_env           page shells for plugin pages (``shell.py``)
+  on_page_content  plugin pages' HTML kept compressed until they are written
   on_page_context  page data for ``briefs.html`` (alternate links, charts); the page from its shell
   on_post_page     compact plugin pages' HTML; name Material's search dialog
   on_serve         watch the fact files and seeds folders (when they exist)
@@ -21,6 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import zlib
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -28,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import charts
 from generator.charts import SvgRenderer
-from generator.render import factcache, fastmd, pages, shell, workers
+from generator.render import factcache, fastmd, later, pages, shell, workers
 from generator.render import pagefind
 from generator.render.config import BriefsConfig
 from generator.render.site import Layout, Site
@@ -54,6 +56,21 @@ def _chart_specs(site: Site):
             yield charts.build_spec(c)
 
 
+class _Deferred:
+    """A value Jinja prints as ``str(make())``, made when first printed."""
+
+    def __init__(self, make):
+        self._make = make
+        self._value: str | None = None
+
+    def __str__(self) -> str:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+    __html__ = __str__
+
+
 class BriefsPlugin(BasePlugin[BriefsConfig]):
     supports_multiple_instances = False
 
@@ -64,6 +81,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self._fast: fastmd.FastPages | None = None
         self.shells: shell.Shells | None = None
         self._compacted: set[str] = set()
+        self.later: later.LaterFiles | None = None
+        self._held: dict[str, bytes] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
 
     # -- configuration -------------------------------------------------------
     def on_config(self, config):
@@ -107,6 +126,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled:
             return files
         cfg = self.config
+        self._held = {}
         custom = [Path(config.theme.custom_dir) / "briefs"] if config.theme.custom_dir else []
         for d in custom:  # our template overrides are not theme assets to publish
             for f in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(d)]:
@@ -147,10 +167,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.page_meta = {}
         feed = "feed.xml" if cfg.feed else None
 
+        self.later = later.LaterFiles()
+
         def add(uri: str, *, content: str | None = None, path: Path | None = None,
-                inclusion=InclusionLevel.NOT_IN_NAV, meta: dict | None = None) -> None:
-            if files.get_file_from_path(uri) is not None:
+                inclusion=InclusionLevel.NOT_IN_NAV, meta: dict | None = None, late: bool = False) -> None:
+            if files.get_file_from_path(uri) is not None or uri in self.later:
                 log.warning("briefs: %s already exists in the docs; the generated one is skipped", uri)
+                return
+            if late:  # written by on_post_build, compressed until then (later.py)
+                self.later.add(uri, content)
                 return
             if content is not None:
                 f = File.generated(config, uri, content=content, inclusion=inclusion)
@@ -180,12 +205,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             add(layout.brief_uri(b.id), content=m.md, meta={
                 "json": layout.download_uri(b.id, "json"), "csv": layout.download_uri(b.id, "csv"),
                 "charts": m.has_charts, "date": b.source.published})
-            add(layout.download_uri(b.id, "json"), content=m.facts_json)
-            add(layout.download_uri(b.id, "csv"), content=m.facts_csv)
+            add(layout.download_uri(b.id, "json"), content=m.facts_json, late=True)
+            add(layout.download_uri(b.id, "csv"), content=m.facts_csv, late=True)
             for uri, svg in m.svgs:
-                add(uri, content=svg)
-            all_facts.append(m.facts_json)
-            all_csv.append(m.facts_csv)
+                add(uri, content=svg, late=True)
+            all_facts.append(layout.download_uri(b.id, "json"))
+            all_csv.append(layout.download_uri(b.id, "csv"))
 
         add(f"{layout.entities_prefix}/index.md", content=render.entities_index(),
             inclusion=InclusionLevel.INCLUDED, meta={})
@@ -196,7 +221,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             m = made[("entity", slug)]
             add(layout.entity_uri(slug), content=m.md, meta={"charts": m.has_charts})
             for uri, svg in m.svgs:
-                add(uri, content=svg)
+                add(uri, content=svg, late=True)
 
         add(f"{layout.tags_prefix}/index.md", content=render.tags_index(), inclusion=InclusionLevel.INCLUDED, meta={})
         for slug in sorted(site.tags):
@@ -215,6 +240,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
         if cfg.feed:
             add("feed.xml", content=render.feed(cfg.feed_limit))
+        if self.svg is not None:
+            self.svg.release()
         # the site's facts.json/facts.csv are the briefs' own joined: written in
         # on_post_build piece by piece, never held whole (tens of MB at 10,000 briefs)
         self._site_downloads = None
@@ -277,19 +304,41 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self.shells = shell.Shells(env, compact=pages.compact_html)
         return env
 
-    @event_priority(-100)  # last: other plugins' context changes are in the page
+    @event_priority(-100)  # last: every plugin has seen the HTML
+    def on_page_content(self, html, page, config, files):
+        """MkDocs reads every page before it writes any, so it would hold the
+        HTML of all pages at once (~0.4 GB at 10,000 briefs). Between the two
+        passes a plugin page's HTML waits compressed (~5x smaller);
+        ``on_page_context`` puts it back and ``on_post_page`` lets it go."""
+        if self.config.enabled and page.file.src_uri in self.page_meta and html:
+            self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+            return ""
+        return html
+
+    @event_priority(100)  # first: the HTML is back before any other plugin (search) reads it
     def on_page_context(self, context, page, config, nav):
-        if self.config.enabled:
-            meta = context["briefs_page"] = self.page_meta.get(page.file.src_uri)
-            if meta is not None and self.shells is not None and page.meta.get("template") == "briefs.html":
-                context["briefs_output"], compacted = self.shells.render(context, page)
-                if compacted:
-                    self._compacted.add(page.file.src_uri)
+        if not self.config.enabled:
+            return context
+        held = self._held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        meta = context["briefs_page"] = self.page_meta.get(page.file.src_uri)
+        if meta is not None and self.shells is not None and page.meta.get("template") == "briefs.html":
+            # filled when the template prints it: after every plugin's on_page_context
+            context["briefs_output"] = _Deferred(lambda: self._from_shell(context, page))
         return context
+
+    def _from_shell(self, context, page) -> str:
+        html, compacted = self.shells.render(context, page)
+        if compacted:
+            self._compacted.add(page.file.src_uri)
+        return html
 
     def on_post_page(self, output, page, config):
         if not self.config.enabled:
             return output
+        if page.file.src_uri in self.page_meta:
+            page.content = ""  # written: not needed again
         # Material's search dialog has no accessible name (axe: aria-dialog-name)
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
         if page.file.src_uri in self.page_meta and page.file.src_uri not in self._compacted:
@@ -297,10 +346,15 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return output
 
     def on_post_build(self, config):
-        if self.config.enabled and getattr(self, "_site_downloads", None):
-            name, facts, csvs = self._site_downloads
-            pages.write_site_downloads(Path(config.site_dir), name, facts, csvs)
+        if self.config.enabled and getattr(self, "later", None) is not None:
+            self.later.write_all(Path(config.site_dir))
+            if self._site_downloads:
+                name, facts, csvs = self._site_downloads
+                pages.write_site_downloads(Path(config.site_dir), name,
+                                           self.later.texts(u for u in facts if u in self.later),
+                                           self.later.texts(u for u in csvs if u in self.later))
             self._site_downloads = None
+            self.later = None
         if self.config.enabled and self.site is not None:
             svg = self.svg
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
