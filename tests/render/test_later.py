@@ -1,0 +1,28 @@
+"""Files the plugin writes itself after MkDocs' build (generator/render/later.py)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.render.later import LaterFiles
+
+
+def test_written_under_the_site_folder_as_given(tmp_path):
+    later = LaterFiles()
+    later.add("briefs/a/facts.json", '{"id":"a","name":"Zürich"}\n')
+    later.add("briefs/a/facts.csv", "id\r\na\r\n")
+    later.add("entities/x/chart-1.svg", "<svg/>")
+    assert "briefs/a/facts.json" in later and len(later) == 3
+    assert list(later.texts(["briefs/a/facts.csv"])) == ["id\r\na\r\n"]
+    assert later.write_all(tmp_path) == 3
+    assert (tmp_path / "briefs/a/facts.json").read_text(encoding="utf-8") == '{"id":"a","name":"Zürich"}\n'
+    assert (tmp_path / "briefs/a/facts.csv").read_bytes() == b"id\r\na\r\n"  # no newline translation
+    assert (tmp_path / "entities/x/chart-1.svg").read_text(encoding="utf-8") == "<svg/>"
+
+
+@pytest.mark.parametrize("uri", ["../escape.json", "/etc/x", "briefs/../../x", "a//b", "a\\..\\b"])
+def test_a_path_out_of_the_site_folder_is_refused(tmp_path, uri):
+    later = LaterFiles()
+    later.add(uri, "x")
+    with pytest.raises(ValueError):
+        later.write_all(tmp_path / "site")
+    assert not (tmp_path / "escape.json").exists()
