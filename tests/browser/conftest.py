@@ -19,6 +19,7 @@ BRIEFS_CHROMIUM=/path/to/chromium to use another Chromium build.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -114,9 +115,12 @@ def _build(project: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    project = tmp_path_factory.mktemp("briefs-site")
+def build_repo_site(project: Path, search: str) -> tuple[dict, str]:
+    """The repo's mkdocs.yml, docs/, overrides/, seeds/ and briefs/ copied into
+    ``project`` with the plugin's ``search:`` set, built by ``briefs build``:
+    (the fact files by id, the build's log)."""
+    from tests.render.test_pagefind import use_search
+
     for name in ("mkdocs.yml", "docs", "overrides", "seeds", "briefs"):
         src = ROOT / name
         if src.is_dir():
@@ -124,32 +128,42 @@ def site(tmp_path_factory) -> Site:
         elif src.is_file():
             shutil.copy2(src, project / name)
     (project / "briefs").mkdir(exist_ok=True)
-    # Material's own search here (its search UI is tested on this site); the
-    # repo's default, Pagefind, has its site in test_pagefind_search.py
-    from tests.render.test_pagefind import use_search
-
-    use_search(project / "mkdocs.yml", "material")
+    use_search(project / "mkdocs.yml", search)
     res = _build(project)
     log = f"$ python -m generator.cli build  (exit {res.returncode})\n{res.stdout}\n{res.stderr}"
     if res.returncode != 0 or not (project / "site" / "index.html").is_file():
-        pytest.fail(f"the site did not build:\n{log}", pytrace=False)
+        pytest.fail(f"the site (search: {search}) did not build:\n{log}", pytrace=False)
     briefs = {}
     for f in sorted((project / "briefs").glob("*.yaml")):
         data = yaml.safe_load(f.read_text(encoding="utf-8"))
         briefs[data["id"]] = data
+    return briefs, log
 
-    site_dir = project / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """``folder`` over HTTP on 127.0.0.1 (a free port): yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=f"site-server {folder.name}", daemon=True)
     thread.start()
     try:
-        yield Site(project, site_dir, f"http://127.0.0.1:{server.server_address[1]}/", briefs, log)
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """Material's own search here (its search UI is tested on this site); the
+    repo's default, Pagefind, has its site in test_pagefind_search.py."""
+    project = tmp_path_factory.mktemp("briefs-site")
+    briefs, log = build_repo_site(project, "material")
+    with serve(project / "site") as base_url:
+        yield Site(project, project / "site", base_url, briefs, log)
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,6 @@ blocks and reports any other).
 """
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import shutil
-import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,7 +13,7 @@ import yaml
 
 from tests.render.test_pagefind import use_pagefind
 
-from .conftest import ROOT, Site, _build, _QuietHandler, guard_page, new_context, run_axe, settle, shot
+from .conftest import Site, build_repo_site, guard_page, new_context, run_axe, serve, settle, shot
 
 pytestmark = pytest.mark.browser
 
@@ -26,23 +21,10 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def pf_site(tmp_path_factory) -> Site:
     project = tmp_path_factory.mktemp("briefs-pagefind-site")
-    for name in ("mkdocs.yml", "docs", "overrides", "seeds", "briefs"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, project / name)
-        elif src.is_file():
-            shutil.copy2(src, project / name)
-    (project / "briefs").mkdir(exist_ok=True)
-    use_pagefind(project / "mkdocs.yml")
-    res = _build(project)
-    log = f"$ python -m generator.cli build  (exit {res.returncode})\n{res.stdout}\n{res.stderr}"
-    if res.returncode != 0 or not (project / "site" / "pagefind" / "pagefind.js").is_file():
-        pytest.fail(f"the site with search: pagefind did not build:\n{log}", pytrace=False)
-    briefs = {}
-    for f in sorted((project / "briefs").glob("*.yaml")):
-        data = yaml.safe_load(f.read_text(encoding="utf-8"))
-        briefs[data["id"]] = data
-    with _serve(project / "site") as base_url:
+    briefs, log = build_repo_site(project, "pagefind")
+    if not (project / "site" / "pagefind" / "pagefind.js").is_file():
+        pytest.fail(f"the site with search: pagefind has no pagefind/ bundle:\n{log}", pytrace=False)
+    with serve(project / "site") as base_url:
         yield Site(project, project / "site", base_url, briefs, log)
 
 
@@ -56,23 +38,8 @@ def hostile_pf_site(tmp_path_factory) -> Site:
     (project / "briefs" / "2025-06-01-hostile.yaml").write_text(
         yaml.safe_dump(hostile_brief(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     site_dir = build(project, project / "site")
-    with _serve(site_dir) as base_url:
+    with serve(site_dir) as base_url:
         yield Site(project, site_dir, base_url, {})
-
-
-@contextlib.contextmanager
-def _serve(folder):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="pagefind-site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture
