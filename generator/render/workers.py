@@ -11,13 +11,14 @@ therefore the same, byte for byte, as one made in a single process (tested).
 Forking a process that holds threads is only safe when the children never use
 what those threads serve: every chart is drawn before the pool starts
 (``SvgRenderer.svg`` then only reads its memo), and ``mkdocs serve`` (a
-server thread, live reload) renders in one process. Where ``fork`` does not
-exist (Windows) the pages are made in one process too.
+server thread, live reload) renders in one process. Off Linux the pages are
+made in one process too.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Iterator
@@ -67,9 +68,10 @@ def cores() -> int:
 
 
 def can_fork() -> bool:
-    """Whether forking is safe here: no other Python thread (a server, say)
-    and a platform that has ``fork``."""
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    """Whether forking is safe here: Linux (macOS has ``fork`` but its system
+    libraries do not survive it), and no other Python thread (a server, say)."""
+    return (sys.platform.startswith("linux") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
 
 
 def will_fork(n_jobs: int) -> bool:
