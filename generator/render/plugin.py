@@ -11,6 +11,7 @@ Events:
   on_files         load briefs/*.yaml, make every page and download
   on_pre_page      reproducible sitemap dates
   on_env           page shells for plugin pages (``shell.py``)
+  on_page_read_source  plugin pages' Markdown, kept compressed since on_files
   on_page_content  plugin pages' HTML kept compressed until they are written
   on_page_context  page data for ``briefs.html`` (alternate links, charts); the page from its shell
   on_post_page     compact plugin pages' HTML; name Material's search dialog
@@ -83,6 +84,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self._compacted: set[str] = set()
         self.later: later.LaterFiles | None = None
         self._held: dict[str, bytes] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
+        self._md: dict[str, bytes] = {}  # plugin pages' Markdown until MkDocs reads it (on_page_read_source)
 
     # -- configuration -------------------------------------------------------
     def on_config(self, config):
@@ -127,6 +129,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return files
         cfg = self.config
         self._held = {}
+        self._md: dict[str, bytes] = {}
         custom = [Path(config.theme.custom_dir) / "briefs"] if config.theme.custom_dir else []
         for d in custom:  # our template overrides are not theme assets to publish
             for f in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(d)]:
@@ -177,7 +180,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if late:  # written by on_post_build, compressed until then (later.py)
                 self.later.add(uri, content)
                 return
-            if content is not None:
+            if meta is not None and content is not None:  # a page: its Markdown waits compressed
+                self._md[uri] = zlib.compress(content.encode("utf-8"), 1)  # (on_page_read_source)
+                f = File.generated(config, uri, content="", inclusion=inclusion)
+            elif content is not None:
                 f = File.generated(config, uri, content=content, inclusion=inclusion)
             else:
                 f = File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion)
@@ -198,10 +204,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             else:
                 log.info("briefs: docs/index.md exists, so the home page does not list the briefs")
 
-        made = dict(zip(jobs, workers.render_all(render, jobs)))
+        made = workers.render_all(render, jobs)  # in the order of ``jobs``, taken as they come
         all_facts, all_csv = [], []
         for b in sorted(site.briefs, key=lambda b: b.id):
-            m = made[("brief", b.id)]
+            m = next(made)
             add(layout.brief_uri(b.id), content=m.md, meta={
                 "json": layout.download_uri(b.id, "json"), "csv": layout.download_uri(b.id, "csv"),
                 "charts": m.has_charts, "date": b.source.published})
@@ -218,10 +224,13 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             if not site.entities[slug].has_page:  # named once, nothing of its own: a redirect to that brief
                 add(layout.entity_redirect_uri(slug), content=render.entity_redirect(slug))
                 continue
-            m = made[("entity", slug)]
+            m = next(made)
             add(layout.entity_uri(slug), content=m.md, meta={"charts": m.has_charts})
             for uri, svg in m.svgs:
                 add(uri, content=svg, late=True)
+
+        if next(made, None) is not None:  # also ends the worker pool
+            raise RuntimeError("briefs: more pages were made than asked for")
 
         add(f"{layout.tags_prefix}/index.md", content=render.tags_index(), inclusion=InclusionLevel.INCLUDED, meta={})
         for slug in sorted(site.tags):
@@ -303,6 +312,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if source and Path(source).resolve() == (pages.THEME_DIR / "briefs.html").resolve():
             self.shells = shell.Shells(env, compact=pages.compact_html)
         return env
+
+    def on_page_read_source(self, page, config):
+        """A plugin page's Markdown, kept compressed since ``on_files`` (MkDocs
+        would hold every page's source from ``on_files`` until it reads them)."""
+        held = self._md.pop(page.file.src_uri, None) if self.config.enabled else None
+        return zlib.decompress(held).decode("utf-8") if held is not None else None
 
     @event_priority(-100)  # last: every plugin has seen the HTML
     def on_page_content(self, html, page, config, files):
