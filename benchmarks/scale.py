@@ -486,8 +486,10 @@ def print_table(results: list[dict], markdown: bool = False) -> None:
     row("extraction alone (articles/s per core)", g("extract_only_per_core"), ".0f", "extract_per_core")
     row("extraction alone (articles per CPU-s)", g("extract_only_per_cpu_s"), ".0f", "extract_per_core")
     row("sync, all cores (articles/s)", g("extract_per_s"), ".0f")
-    row("sync (articles/s per core)", g("extract_per_core"), ".0f", "extract_per_core")
-    row("sync (articles per CPU-second)", g("extract_per_cpu_s"), ".0f", "extract_per_core")
+    # the sync also makes and writes the fact files: shown for comparison, the
+    # extraction target is judged on "extraction alone" above
+    row("sync incl. fact files (articles/s per core)", g("extract_per_core"), ".0f")
+    row("sync incl. fact files (articles per CPU-second)", g("extract_per_cpu_s"), ".0f")
     row("load average before clean build", g("clean", "load_before"), ".1f")
     row("brief page HTML, mean (KB)", g("brief_html_kb"), ".1f", "brief_html_kb")
     row("brief page HTML, max (KB)", g("brief_html_kb_max"), ".1f")
