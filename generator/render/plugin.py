@@ -2,21 +2,24 @@
 
 Registered as the ``briefs`` entry point in ``mkdocs.plugins``, so a plain
 ``mkdocs build`` runs it. This module only dispatches MkDocs events; the work
-is in ``site.py`` (the site as data), ``pages.py`` (pages, downloads, feed) and
-``generator/charts.py``. Nothing is written into docs/: every page is a
+is in ``site.py`` (the site as data), ``pages.py`` (pages, downloads, feed),
+``workers.py`` (pages made in parallel), ``shell.py`` (the theme around them),
+``later.py`` (downloads and SVGs written after the build), ``pagefind.py``
+and ``generator/charts.py``. Nothing is written into docs/: every page is a
 ``File.generated`` virtual file.
 
 Events:
-  on_config        theme folder for ``briefs.html``, briefs.css/js; Pagefind for Material's search (pagefind.py)
-  on_files         load briefs/*.yaml, make every page and download
-  on_pre_page      reproducible sitemap dates
-  on_env           page shells for plugin pages (``shell.py``)
+  on_config            theme folder for ``briefs.html``, briefs.css/js; Pagefind for Material's search
+  on_files             load briefs/*.yaml, make every page and download
+  on_pre_page          reproducible sitemap dates
   on_page_read_source  plugin pages' Markdown, kept compressed since on_files
-  on_page_content  plugin pages' HTML kept compressed until they are written
-  on_page_context  page data for ``briefs.html`` (alternate links, charts); the page from its shell
-  on_post_page     compact plugin pages' HTML; name Material's search dialog
-  on_serve         watch the fact files and seeds folders (when they exist)
-  on_post_build    one-line summary; Pagefind's index with ``search: pagefind``
+  on_page_markdown     plugin pages skip Python-Markdown (``fastmd.py``)
+  on_page_content      plugin pages' HTML kept compressed until they are written
+  on_env               page shells for plugin pages; compiled templates cached
+  on_page_context      page data for ``briefs.html`` (alternate links, charts); the page from its shell
+  on_post_page         compact plugin pages' HTML; name Material's search dialog
+  on_serve             watch the fact files and seeds folders (when they exist)
+  on_post_build        downloads and SVGs written; one-line summary; Pagefind's index
 """
 from __future__ import annotations
 
