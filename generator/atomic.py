@@ -1,6 +1,7 @@
 """Write a file atomically: a temp file beside it, then a rename. Readers never see half a file."""
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -16,3 +17,15 @@ def write_text(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_cache(path: Path, text: str, what: str) -> bool:
+    """``write_text`` for a cache: a file that cannot be written (read-only
+    folder, full disk) only costs time, so it is logged at debug level, never
+    raised. ``what`` names the cache in that line. True when written."""
+    try:
+        write_text(path, text)
+        return True
+    except OSError as exc:
+        logging.getLogger("mkdocs.plugins.briefs").debug("briefs: cannot write %s %s: %s", what, path, exc)
+        return False

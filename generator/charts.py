@@ -359,7 +359,7 @@ class SvgRenderer:
             svg = _postprocess(self._convert(spec))
             self.rendered += 1
             if self.cache_dir is not None:
-                _write_atomic(self.cache_dir / f"{h}.svg", svg)
+                atomic.write_cache(self.cache_dir / f"{h}.svg", svg, "the chart")
         self._memo[h] = svg
         return svg
 
@@ -406,7 +406,7 @@ class SvgRenderer:
                     self.rendered += 1
                     done += 1
                     if self.cache_dir is not None:
-                        _write_atomic(self.cache_dir / f"{h}.svg", svg)
+                        atomic.write_cache(self.cache_dir / f"{h}.svg", svg, "the chart")
         except Exception as exc:  # noqa: BLE001 - a broken pool: the charts are drawn one by one instead
             log.info("briefs: parallel chart rendering failed (%s); rendering in-process", exc)
         return done
@@ -449,13 +449,6 @@ def _worker_render(args: tuple[dict, str]) -> str | None:
         return _postprocess(vlc.vegalite_to_svg(spec, vl_version=vl_version))
     except Exception:  # noqa: BLE001 - svg() renders it again in the build process and logs the error
         return None
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    try:
-        atomic.write_text(path, text)
-    except OSError as exc:  # a read-only cache is not an error
-        log.debug("briefs: cannot cache chart %s: %s", path, exc)
 
 
 def render(charts: list[Chart], renderer: SvgRenderer | None) -> list[Chart]:

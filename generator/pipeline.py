@@ -265,11 +265,8 @@ class _SameMemo:
 
     def save(self) -> None:
         if self.new != self.old:
-            try:
-                atomic.write_text(self.path, json.dumps({"version": self.version, "same": self.new},
-                                                        ensure_ascii=False, separators=(",", ":")))
-            except OSError:
-                pass  # a cache that cannot be written only costs time
+            atomic.write_cache(self.path, json.dumps({"version": self.version, "same": self.new},
+                                                     ensure_ascii=False, separators=(",", ":")), "the sync memo")
 
 
 def _read_back(facts: loader.Facts | None, briefs_dir: Path, wrote: list, memo: _SameMemo) -> loader.Facts:

@@ -47,11 +47,8 @@ class ExtractionCache:
 
     def _write(self, sha256: str, data: dict) -> None:
         p = self._path(sha256)
-        try:
-            atomic.write_text(p, json.dumps(data, ensure_ascii=False, sort_keys=True))
-        except OSError:
-            return  # a cache that cannot be written only costs time
-        self._used.add(p)
+        if atomic.write_cache(p, json.dumps(data, ensure_ascii=False, sort_keys=True), "the extraction cache"):
+            self._used.add(p)
 
     def put(self, sha256: str, extraction: Extraction | dict) -> None:
         """Keep an extraction (or its contract dict, ``Extraction.to_contract()``)."""

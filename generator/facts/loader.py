@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +35,6 @@ from generator import atomic
 from generator.facts import schema, store
 from generator.facts.schema import Brief
 
-log = logging.getLogger("mkdocs.plugins.briefs")
 
 CACHE_NAME = "site-facts.json"  # in the cache folder, beside the charts cache
 
@@ -167,8 +165,8 @@ def load(folder: Path, cache_file: Path | None = None) -> Facts:
             fresh[p.name] = [sha, brief.model_dump_json()]
             changed = True
     if cache_file is not None and (changed or set(fresh) != set(entries)):
-        _write_atomic(cache_file, json.dumps({"version": version, "entries": fresh}, ensure_ascii=False,
-                                             separators=(",", ":")))
+        atomic.write_cache(cache_file, json.dumps({"version": version, "entries": fresh}, ensure_ascii=False,
+                                                  separators=(",", ":")), "the fact-file cache")
         if handed is not None and entries is handed.entries:
             handed.entries = fresh  # the file now holds these
     if handed is not None:  # read once: the cache file's text of every brief need not stay in memory
@@ -180,10 +178,3 @@ def load_all(folder: Path, cache_file: Path | None = None) -> list[store.Loaded]
     """Like ``store.load_all(folder)`` (same order, same results), through the
     hand-over and the parse cache."""
     return load(folder, cache_file).loaded
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    try:
-        atomic.write_text(path, text)
-    except OSError as exc:  # a read-only cache is not an error
-        log.debug("briefs: cannot write the fact-file cache %s: %s", path, exc)
