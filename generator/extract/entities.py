@@ -422,14 +422,9 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
                 ws, starts, ends = ws[a + 1:], starts[a + 1:], ends[a + 1:]
                 lead_title = []
                 break
-    name = _join(ws, stext, starts, ends)
     role = role_from_title or (" ".join(lead_title) if lead_title and any(t in TITLE_WORDS for t in lead_title) else None)
     ctx = "person" if (lead_title or role_from_title) and (len(ws) > 1 or hint or role) else None
     _emit_one(ws, starts[0], ends[-1], sent_start and not lead_title and starts[0] == words[0][1], base, pi, stext, out, ctx, role, poss, hint)
-
-
-def _join(ws, stext, starts, ends):
-    return stext[starts[0]:ends[-1]] if len(ws) else ""
 
 
 def _text_before(stext: str, pos: int) -> str:
