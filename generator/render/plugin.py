@@ -34,8 +34,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import charts
 from generator.charts import SvgRenderer
-from generator.render import factcache, fastmd, later, pages, shell, workers
-from generator.render import pagefind
+from generator.facts import loader
+from generator.render import fastmd, later, pagefind, pages, shell, workers
 from generator.render.config import BriefsConfig
 from generator.render.site import Layout, Site
 
@@ -143,7 +143,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.info("briefs: no fact files folder %s; the site has no briefs", folder)
         cache_root = self._cache_root()  # .briefs-cache/site-facts.json by default
         facts_cache = cache_root / "site-facts.json" if cache_root else None
-        for loaded in factcache.load_all(folder, facts_cache) if folder.is_dir() else []:
+        for loaded in loader.load_all(folder, facts_cache) if folder.is_dir() else []:
             if loaded.error:
                 log.warning("briefs: skipped a broken fact file: %s", loaded.error)
             elif loaded.brief.id == "index":
