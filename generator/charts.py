@@ -384,7 +384,7 @@ class SvgRenderer:
             if self.cache_dir is not None and (self.cache_dir / f"{h}.svg").is_file():
                 continue
             todo[h] = spec
-        jobs = jobs or _cores()
+        jobs = jobs or cores()
         if len(todo) < self.PARALLEL_MIN or jobs < 2:
             return 0
         import multiprocessing
@@ -425,7 +425,8 @@ class SvgRenderer:
             self.svg(spec)
 
 
-def _cores() -> int:
+def cores() -> int:
+    """The cores this process may run on."""
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):

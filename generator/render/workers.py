@@ -17,12 +17,12 @@ made in one process too.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 import threading
 from dataclasses import dataclass
 from typing import Iterator
 
+from generator.charts import cores
 from generator.render import pages
 
 ENABLED = True
@@ -39,7 +39,7 @@ class Made:
     facts_csv: str = ""
 
 
-_STATE: tuple | None = None  # (Renderer, Site) in the parent, inherited by the forked workers
+_RENDER: pages.Renderer | None = None  # set in the parent, inherited by the forked workers
 
 
 def make(render: pages.Renderer, job: tuple[str, str]) -> Made:
@@ -56,15 +56,8 @@ def make(render: pages.Renderer, job: tuple[str, str]) -> Made:
 
 
 def _made_in_worker(job: tuple[str, str]) -> Made:
-    assert _STATE is not None, "a worker without the site: not forked from render_all"
-    return make(_STATE[0], job)
-
-
-def cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
+    assert _RENDER is not None, "a worker without the site: not forked from render_all"
+    return make(_RENDER, job)
 
 
 def can_fork() -> bool:
@@ -85,10 +78,10 @@ def render_all(render: pages.Renderer, jobs: list[tuple[str, str]]) -> Iterator[
         for job in jobs:
             yield make(render, job)
         return
-    global _STATE
-    _STATE = (render, render.site)
+    global _RENDER
+    _RENDER = render
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             yield from pool.imap(_made_in_worker, jobs, chunksize=max(1, len(jobs) // (processes * 16)))
     finally:
-        _STATE = None
+        _RENDER = None
