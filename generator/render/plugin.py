@@ -84,7 +84,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.svg: SvgRenderer | None = None
         self._fast: fastmd.FastPages | None = None
         self.shells: shell.Shells | None = None
-        self._compacted: set[str] = set()
         self.later: later.LaterFiles | None = None
         self._held: dict[str, bytes] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
         self._md: dict[str, bytes] = {}  # plugin pages' Markdown until MkDocs reads it (on_page_read_source)
@@ -303,7 +302,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """Plugin pages are rendered from shells (``shell.py``) when ``briefs.html``
         is the plugin's own (an override of it renders every page in full)."""
         self.shells = None
-        self._compacted = set()  # pages whose shell was compacted already
         if not self.config.enabled:
             return env
         env.auto_reload = False  # a new environment every build: no stat() per include
@@ -340,17 +338,16 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         held = self._held.pop(page.file.src_uri, None)
         if held is not None:
             page.content = zlib.decompress(held).decode("utf-8")
-        meta = context["briefs_page"] = self.page_meta.get(page.file.src_uri)
-        if meta is not None and self.shells is not None and page.meta.get("template") == "briefs.html":
+        context["briefs_page"] = self.page_meta.get(page.file.src_uri)
+        if self._shelled(page):
             # filled when the template prints it: after every plugin's on_page_context
-            context["briefs_output"] = _Deferred(lambda: self._from_shell(context, page))
+            context["briefs_output"] = _Deferred(lambda: self.shells.render(context, page))
         return context
 
-    def _from_shell(self, context, page) -> str:
-        html, compacted = self.shells.render(context, page)
-        if compacted:
-            self._compacted.add(page.file.src_uri)
-        return html
+    def _shelled(self, page) -> bool:
+        """A plugin page whose HTML comes from ``self.shells`` (compacted there)."""
+        return (page.file.src_uri in self.page_meta and self.shells is not None
+                and page.meta.get("template") == "briefs.html")
 
     def on_post_page(self, output, page, config):
         if not self.config.enabled:
@@ -359,7 +356,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             page.content = ""  # written: not needed again
         # Material's search dialog has no accessible name (axe: aria-dialog-name)
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
-        if page.file.src_uri in self.page_meta and page.file.src_uri not in self._compacted:
+        if page.file.src_uri in self.page_meta and not self._shelled(page):
             return pages.compact_html(output)
         return output
 

@@ -26,6 +26,7 @@ shelled: pages in the nav have an active nav item of their own.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import posixpath
 import re
@@ -62,12 +63,12 @@ def _striptags(v: str) -> str:
     return str(Markup(str(v)).striptags())
 
 
-def _forms(marker: str, value: Callable[[Any], str]) -> dict[str, Callable[[Any], str]]:
+def _forms(marker: str, value: Callable[[Any, list], str]) -> dict[str, Callable[[Any, list], str]]:
     return {
-        marker: lambda p: str(value(p)),
-        _striptags(marker): lambda p: _striptags(value(p)),
-        str(escape(marker)): lambda p: str(escape(value(p))),
-        str(escape(_striptags(marker))): lambda p: str(escape(_striptags(value(p)))),
+        marker: lambda p, toc: str(value(p, toc)),
+        _striptags(marker): lambda p, toc: _striptags(value(p, toc)),
+        str(escape(marker)): lambda p, toc: str(escape(value(p, toc))),
+        str(escape(_striptags(marker))): lambda p, toc: str(escape(_striptags(value(p, toc)))),
     }
 
 
@@ -114,7 +115,7 @@ class _ProbePage:
 @dataclass
 class _Shell:
     parts: list[str]                       # text, slot, text, slot, …, text
-    slots: list[Callable[[Any], str]]
+    slots: list[Callable[[Any, list], str]]  # (page, its toc entries in order) -> text
     used: int = 0
     ok: bool = True
     small: list[str] | None = None         # ``parts`` through ``Shells.compact``
@@ -123,27 +124,22 @@ class _Shell:
 @dataclass
 class Shells:
     env: jinja2.Environment
-    # applied to the shell's own text once (not to the page's values): what a
-    # page gets when ``render`` says ``compacted``
-    compact: Callable[[str], str] | None = None
-    fast: int = 0
-    normal: int = 0
-    failed: list[str] = field(default_factory=list)
+    # what every page goes through before it is returned: applied to a shell's
+    # own text once (not to the page's values), to a page rendered normally whole
+    compact: Callable[[str], str] = lambda html: html
     _shells: dict[tuple, _Shell | None] = field(default_factory=dict)
 
     # -- the page ----------------------------------------------------------------
-    def render(self, context: dict, page) -> tuple[str, bool]:
-        """(the page's HTML, whether it is compacted). The HTML is the same as
-        ``env.get_template(PAGE_TEMPLATE).render(context)``, or, when compacted,
-        the same but for whitespace runs, which ``compact`` collapses in the
-        shell's text (the page's own values are left as they are)."""
+    def render(self, context: dict, page) -> str:
+        """The page's HTML: ``compact`` of ``env.get_template(PAGE_TEMPLATE).render(context)``,
+        but for whitespace runs at the edges of the page's own values, which a
+        shell's compacted text leaves as they are."""
         key = self._key(page, context.get("briefs_page"))
         shell = self._shells.get(key, False) if key is not None else None
         if shell is False:
             shell = self._shells[key] = self._make(context, page)
         if shell is None or not shell.ok:
-            self.normal += 1
-            return self._normal(context), False
+            return self.compact(self._normal(context))
         shell.used += 1
         if shell.used <= 2 or shell.used % VERIFY_EVERY == 0:  # the 2nd differs in everything unmarked
             out = self._fill(shell.parts, shell.slots, page)
@@ -151,18 +147,13 @@ class Shells:
             if real != out:
                 shell.ok = False
                 at = next((i for i, (a, b) in enumerate(zip(real, out)) if a != b), min(len(real), len(out)))
-                self.failed.append(page.file.src_uri)
                 log.debug("briefs: page shell differs from the theme's output for %s at %d (%r vs %r); "
                           "pages like it are rendered normally", page.file.src_uri, at, real[at:at + 60],
                           out[at:at + 60])
-                self.normal += 1
-                return real, False
-        self.fast += 1
-        if self.compact is None:
-            return self._fill(shell.parts, shell.slots, page), False
+                return self.compact(real)
         if shell.small is None:
             shell.small = [self.compact(part) if i % 2 == 0 else part for i, part in enumerate(shell.parts)]
-        return self._fill(shell.small, shell.slots, page), True
+        return self._fill(shell.small, shell.slots, page)
 
     def _normal(self, context: dict) -> str:
         return self.env.get_template(PAGE_TEMPLATE).render(context)
@@ -179,27 +170,25 @@ class Shells:
 
     # -- making a shell ------------------------------------------------------------
     def _make(self, context: dict, page) -> _Shell | None:
-        slots: dict[str, Callable[[Any], str]] = {}
-        items = list(_walk(page.toc))
-        marked: dict[int, AnchorLink] = {}
+        slots: dict[str, Callable[[Any, list], str]] = {}
+        numbers = itertools.count()  # toc entries in the order ``_walk`` gives them
 
         def probe_toc(links) -> list:
             out = []
             for link in links:
-                i = len(marked)
-                marked[i] = copy = AnchorLink(_title(i), _anchor(i), link.level)
+                i = next(numbers)
+                copy = AnchorLink(_title(i), _anchor(i), link.level)
                 copy.children = probe_toc(link.children)
                 out.append(copy)
+                slots.update(_forms(_title(i), lambda p, toc, i=i: toc[i].title))
+                slots[_anchor(i)] = lambda p, toc, i=i: toc[i].id
             return out
 
         toc = probe_toc(page.toc)
-        for i in range(len(items)):
-            slots.update(_forms(_title(i), lambda p, i=i: _nth(p.toc, i).title))
-            slots[_anchor(i)] = lambda p, i=i: _nth(p.toc, i).id
-        slots.update(_forms(_title("page"), lambda p: p.title))
+        slots.update(_forms(_title("page"), lambda p, toc: p.title))
         has_h1 = "<h1" in (page.content or "")
-        slots[_CONTENT_H1 if has_h1 else _CONTENT] = lambda p: p.content
-        slots[_CANONICAL] = lambda p: p.canonical_url
+        slots[_CONTENT_H1 if has_h1 else _CONTENT] = lambda p, toc: p.content
+        slots[_CANONICAL] = lambda p, toc: p.canonical_url
         meta = dict(page.meta)
         if "title" in meta:
             meta["title"] = _title("page")
@@ -216,10 +205,11 @@ class Shells:
         return _Shell(parts=pieces, slots=[slots[pieces[i]] for i in range(1, len(pieces), 2)])
 
     @staticmethod
-    def _fill(parts: list[str], slots: list[Callable[[Any], str]], page) -> str:
+    def _fill(parts: list[str], slots: list[Callable[[Any, list], str]], page) -> str:
+        toc = list(_walk(page.toc))
         out = [parts[0]]
         for i, slot in enumerate(slots):
-            out.append(slot(page))
+            out.append(slot(page, toc))
             out.append(parts[2 * i + 2])
         return "".join(out)
 
@@ -234,6 +224,3 @@ def _shape(links):
     for link in links:
         yield link.level, tuple(_shape(link.children))
 
-
-def _nth(toc, i: int) -> AnchorLink:
-    return next(x for n, x in enumerate(_walk(toc)) if n == i)
