@@ -348,27 +348,18 @@ def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def join_json(site_name: str, brief_docs: list[str]) -> str:
-    """The site's facts.json from the briefs' own (``to_json`` output): the same
-    text as ``to_json({"site": site_name, "briefs": [...]})`` without encoding
-    every brief twice."""
-    return "".join(_site_json_pieces(site_name, brief_docs))
-
-
 def _site_json_pieces(site_name: str, brief_docs: Iterable[str]):
+    """The site's facts.json from the briefs' own (``to_json`` output): the same
+    text as ``to_json({"site": site_name, "briefs": [...]})``, never held whole."""
     yield '{"site":' + json.dumps(site_name, ensure_ascii=False) + ',"briefs":['
     for i, d in enumerate(brief_docs):
         yield ("," if i else "") + d.rstrip("\n")
     yield "]}\n"
 
 
-def join_csv(brief_csvs: list[str]) -> str:
+def _site_csv_pieces(brief_csvs: Iterable[str]):
     """The site's facts.csv from the briefs' own (``to_csv`` output): one header,
     then every brief's rows; the same text as ``to_csv`` of all the rows."""
-    return "".join(_site_csv_pieces(brief_csvs))
-
-
-def _site_csv_pieces(brief_csvs: Iterable[str]):
     header = to_csv([])
     yield header
     for text in brief_csvs:

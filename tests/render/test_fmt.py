@@ -48,24 +48,32 @@ def test_safe_title_has_no_markup():
 
 
 
-def test_site_json_joined_from_brief_json_is_the_same_document():
+def _site_downloads(tmp_path, name, docs, csvs) -> tuple[str, bytes]:
+    from generator.render import pages
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    pages.write_site_downloads(tmp_path, name, iter(docs), iter(csvs))
+    return (tmp_path / "facts.json").read_text(encoding="utf-8"), (tmp_path / "facts.csv").read_bytes()
+
+
+def test_site_json_written_from_brief_json_is_the_same_document(tmp_path):
     import json
 
     from generator.render import pages
 
     docs = [{"id": "a", "title": "Zürich \"quoted\" </script>", "metrics": [{"value": 1.5, "unit": None}]},
             {"id": "b", "quotes": [], "note": "line\nbreak"}]
-    joined = pages.join_json("Market \u2028briefs", [pages.to_json(d) for d in docs])
+    joined, _ = _site_downloads(tmp_path / "two", "Market \u2028briefs", [pages.to_json(d) for d in docs], [])
     assert joined == pages.to_json({"site": "Market \u2028briefs", "briefs": docs})
     assert json.loads(joined)["briefs"][0]["title"] == docs[0]["title"]
-    assert pages.join_json("x", []) == pages.to_json({"site": "x", "briefs": []})
+    assert _site_downloads(tmp_path / "none", "x", [], [])[0] == pages.to_json({"site": "x", "briefs": []})
 
 
-def test_site_csv_joined_from_brief_csv_is_the_same_table():
+def test_site_csv_written_from_brief_csv_is_the_same_table(tmp_path):
     from generator.render import pages
 
     rows = [[["a", "1", "=cmd"], ["b", "x,y", 'say "hi"']], [], [["c", "line\nbreak", ""]]]
     rows = [[r + [""] * (len(pages.CSV_COLUMNS) - len(r)) for r in rs] for rs in rows]
-    joined = pages.join_csv([pages.to_csv(rs) for rs in rows])
-    assert joined == pages.to_csv([r for rs in rows for r in rs])
-    assert pages.join_csv([]) == pages.to_csv([])
+    _, joined = _site_downloads(tmp_path / "three", "x", [], [pages.to_csv(rs) for rs in rows])
+    assert joined == pages.to_csv([r for rs in rows for r in rs]).encode("utf-8")  # \r\n kept as written
+    assert _site_downloads(tmp_path / "none", "x", [], [])[1] == pages.to_csv([]).encode("utf-8")
