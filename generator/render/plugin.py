@@ -85,6 +85,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self._fast: fastmd.FastPages | None = None
         self.shells: shell.Shells | None = None
         self.later: later.LaterFiles | None = None
+        self._site_downloads: tuple | None = None  # (site name, facts.json uris, facts.csv uris) for on_post_build
         self._held: dict[str, bytes] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
         self._md: dict[str, bytes] = {}  # plugin pages' Markdown until MkDocs reads it (on_page_read_source)
 
@@ -361,7 +362,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return output
 
     def on_post_build(self, config):
-        if self.config.enabled and getattr(self, "later", None) is not None:
+        if self.config.enabled and self.later is not None:
             self.later.write_all(Path(config.site_dir))
             if self._site_downloads:
                 name, facts, csvs = self._site_downloads
