@@ -209,25 +209,20 @@ class _Context:
                     return nt
         return t
 
-    @property
-    def last_org(self) -> Optional[str]:
-        if self._pending and not self._flushing:
-            self._flush()
-        return self._last_org
+    def _flushed(attr: str) -> property:  # noqa: N805 - a property factory, used in this class body only
+        """A subject read after the pending sentence is taken in (``_flush``)."""
+        def get(self) -> Optional[str]:
+            if self._pending and not self._flushing:
+                self._flush()
+            return getattr(self, attr)
 
-    @last_org.setter
-    def last_org(self, value: Optional[str]) -> None:
-        self._last_org = value
+        def put(self, value: Optional[str]) -> None:
+            setattr(self, attr, value)
+        return property(get, put)
 
-    @property
-    def last_product(self) -> Optional[str]:
-        if self._pending and not self._flushing:
-            self._flush()
-        return self._last_product
-
-    @last_product.setter
-    def last_product(self, value: Optional[str]) -> None:
-        self._last_product = value
+    last_org = _flushed("_last_org")
+    last_product = _flushed("_last_product")
+    del _flushed
 
     def _flush(self) -> None:
         self._flushing = True  # reads inside _note see the state so far, in sentence order
