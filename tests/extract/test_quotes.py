@@ -1,6 +1,8 @@
 """Direct quotes and speakers, on small made-up articles."""
 from __future__ import annotations
 
+import pytest
+
 from generator.extract import entities, quotes
 from generator.models import Document
 
@@ -111,138 +113,6 @@ def test_transcript_label_is_speaker():
     assert not q.text.startswith("HOLT")
 
 
-def test_surname_shared_by_two_people_goes_to_the_main_one():
-    qs = _run("Kevin Marlowe, the former sergeant, spoke on Monday. Kevin Marlowe thanked the crowd.",
-              "His son, Andrew Marlowe, was there.",
-              "Marlowe said he was tired of politics.",
-              "“It has been a long road for our family,” Marlowe said.")
-    q = _by_text(qs, "It has been a long road")
-    assert q.speaker == "Kevin Marlowe"
-
-
-def test_person_introduced_with_who_clause_is_the_focus():
-    qs = _run("The town has one bookshop, and a photo of it hangs by the door. ( Paul Hendry / Valley Post )",
-              "I am talking about Ramon Aguilera, who opened the shop in 2010. "
-              "“We sell only books by local writers and nobody else,” says the 39-year-old founder of Tinta Books.")
-    q = _by_text(qs, "We sell only books")
-    assert q.speaker == "Ramon Aguilera"
-
-
-def test_role_noun_ending_in_s_is_not_a_verb():
-    qs = _run("The administration defended the law on Monday.",
-              "“We have seen a sustained commitment to tearing the law down,” White House press secretary "
-              "Josh Earnest said at a briefing.")
-    q = _by_text(qs, "We have seen a sustained")
-    assert q.speaker == "Josh Earnest"
-
-
-def test_pair_of_speakers_credits_the_first():
-    qs = _run("Reps. Ellen Cummings and John Conyers asked for more details on Monday.",
-              "“The letter provided such limited and vague information that it fed rumours,” Cummings and Conyers wrote.")
-    q = _by_text(qs, "The letter provided")
-    assert q.speaker == "Ellen Cummings"
-
-
-def test_previous_paragraph_subject_with_abbreviated_place():
-    qs = _run("Joe Mullins, a railway spokesman, said the delays were expected.",
-              "Will Yardley, a locomotive mechanic based in Kansas City, Mo., and an organizer at a union, "
-              "said cold weather takes a toll on trains.",
-              "“Things break that normally don't. Steel just becomes brittle in the cold.”")
-    q = _by_text(qs, "Things break")
-    assert q.speaker == "Will Yardley"
-
-
-def test_definite_description_with_new_role_noun_goes_to_person_in_focus():
-    qs = _run("Caleb Jonsson, 22, joined the team in May. Edmonton scored late when Jonsson recorded his first goal.",
-              "“I'm sure in a couple of days I will look back on it with a smile,” said the rookie defenceman.")
-    q = _by_text(qs, "I'm sure in a couple")
-    assert q.speaker == "Caleb Jonsson"
-
-
-def test_a_statement_said_goes_to_the_org_just_named():
-    qs = _run("The British aid group Helpwell Trust said its director was among those hurt. "
-              "A statement said the group was “shocked and saddened by the loss of a colleague.”")
-    q = _by_text(qs, "shocked and saddened")
-    assert q.speaker == "Helpwell Trust"
-
-
-def test_pronoun_goes_to_last_speaker_not_a_name_later_in_that_sentence():
-    qs = _run("Rolf Hask explained to other advisers that the outside lawyer, Marcus Eldane, "
-              "had made a convincing case. “He convinced me, so we will take the money,” he wrote.")
-    q = _by_text(qs, "He convinced me")
-    assert q.speaker == "Rolf Hask"
-
-
-def test_pronoun_skips_a_person_used_as_a_modifier():
-    qs = _run("“Her campaign is in full panic mode,” said Lorna Wimby, a local organizer.",
-              "Wimby believes the Halvorsen campaign took voters for granted and now has to scramble.",
-              "“They have a big problem because they thought it would be easy,” she said.",
-              "Greta Halvorsen did not comment.")
-    q = _by_text(qs, "They have a big problem")
-    assert q.speaker == "Lorna Wimby"
-
-
-def test_telling_is_a_speech_cue():
-    qs = _run("Also before the election, Senator Chuck Shomer privately expressed frustration with his rival, "
-              "telling one aide: “It's all political noise and nothing else.”")
-    q = _by_text(qs, "It's all political noise")
-    assert q.speaker == "Chuck Shomer"
-
-
-def test_inverted_said_name_in_plain_paragraph_covers_following_quote():
-    qs = _run("Barack Obama has not said what he will do.",
-              "If the president acts now, the party could push a more liberal pick, said Bart Naylem, "
-              "a policy advocate for Public Citizen. “It would avoid a big Senate fight.”")
-    q = _by_text(qs, "It would avoid a big Senate fight")
-    assert q.speaker == "Bart Naylem"
-
-
-def test_dash_credit_at_paragraph_end_covers_a_quote_with_nested_marks():
-    qs = _run("Voters wrote in with their views on the debate.",
-              "“As a young woman I’d rather live in what he calls “hell” than live in a world where he is president.” ― Adriana Rodel")
-    q = _by_text(qs, "As a young woman")
-    assert q.speaker == "Adriana Rodel"
-
-
-def test_titled_object_is_not_the_pronoun_antecedent():
-    qs = _run("Dennis Brookfield has lived on the streets for years.",
-              "Asked what he would tell Toronto Mayor John Torvald about being homeless, he said: "
-              "“Just listen. Just listen to us. We are people.”")
-    q = _by_text(qs, "Just listen")
-    assert q.speaker == "Dennis Brookfield"
-
-
-def test_quote_inside_a_sentence_does_not_cut_off_its_subject():
-    qs = _run("Marc Gaspard volunteered in a rescue effort last summer.",
-              "He voiced his \"frustration, anger and helplessness\" on Twitter, writing \"It is unbelievable "
-              "how so many people are abandoned at sea.\"")
-    q = _by_text(qs, "It is unbelievable")
-    assert q.speaker == "Marc Gaspard"
-
-
-def test_possessive_before_the_subject_is_not_the_speaker():
-    qs = _run("Hillary Clinton’s campaign manager Robby Moak spoke on Thursday morning, "
-              "arguing that the rival “lashed out at our nation's generals when asked for details.”")
-    q = _by_text(qs, "lashed out at our nation")
-    assert q.speaker == "Robby Moak"
-
-
-def test_he_said_chain_keeps_the_speaker_through_an_appositive_name():
-    qs = _run("Kevin Vickerson said he wants to carry on the legacy of his father.",
-              "He said the business, along with a credit union run by his father's friend, Martin Legard, "
-              "gave the province a much-needed boost.",
-              "“They brought a lot of jobs and a lot of great times to the region,” he said.")
-    q = _by_text(qs, "They brought a lot of jobs")
-    assert q.speaker == "Kevin Vickerson"
-
-
-def test_the_show_star_description_goes_to_the_person_in_focus():
-    qs = _run("On Monday, Billy Eichmann visited the set.",
-              "The Kitchen Nightmares star said he was gay and then quipped, “That you should look into, maybe you are next.”")
-    q = _by_text(qs, "That you should look into")
-    assert q.speaker == "Billy Eichmann"
-
-
 def test_leading_adverbial_phrase_is_not_a_speaker():
     qs = _run("North Korea tested another nuclear device overnight.",
               "Following a swiftly called meeting, the Security Council issued a statement calling the test "
@@ -251,12 +121,6 @@ def test_leading_adverbial_phrase_is_not_a_speaker():
     q = _by_text(qs, "a clear violation")
     assert q.speaker != "Following a swiftly"
     assert "Security Council" in (q.speaker or "")
-
-
-def test_role_then_name_appositive_before_said_that():
-    qs = _run("The club’s general manager, David Fedder, later said that “more than 95 percent” of staff are insured.")
-    q = _by_text(qs, "more than 95 percent")
-    assert q.speaker == "David Fedder"
 
 
 def test_framing_verbs_attribute_short_quotes():
@@ -272,3 +136,98 @@ def test_framing_verbs_attribute_short_quotes():
 def test_reports_as_a_noun_is_not_a_cue():
     qs = _run("The inspector released two critical reports that depicted “technical challenges and delays” at the agency.")
     assert not any(q.text.startswith("technical challenges") and q.speaker for q in qs)
+
+
+# (id, paragraphs, start of the quote, its speaker): the quote starting so is credited to the speaker
+SPEAKER_CASES = [
+    pytest.param(
+        ["Kevin Marlowe, the former sergeant, spoke on Monday. Kevin Marlowe thanked the crowd.",
+         "His son, Andrew Marlowe, was there.",
+         "Marlowe said he was tired of politics.",
+         "“It has been a long road for our family,” Marlowe said."],
+        "It has been a long road", "Kevin Marlowe", id='surname_shared_by_two_people_goes_to_the_main_one'),
+    pytest.param(
+        ["The town has one bookshop, and a photo of it hangs by the door. ( Paul Hendry / Valley Post )",
+         "I am talking about Ramon Aguilera, who opened the shop in 2010. "
+         "“We sell only books by local writers and nobody else,” says the 39-year-old founder of Tinta Books."],
+        "We sell only books", "Ramon Aguilera", id='person_introduced_with_who_clause_is_the_focus'),
+    pytest.param(
+        ["The administration defended the law on Monday.",
+         "“We have seen a sustained commitment to tearing the law down,” White House press secretary "
+         "Josh Earnest said at a briefing."],
+        "We have seen a sustained", "Josh Earnest", id='role_noun_ending_in_s_is_not_a_verb'),
+    pytest.param(
+        ["Reps. Ellen Cummings and John Conyers asked for more details on Monday.",
+         "“The letter provided such limited and vague information that it fed rumours,” Cummings and Conyers wrote."],
+        "The letter provided", "Ellen Cummings", id='pair_of_speakers_credits_the_first'),
+    pytest.param(
+        ["Joe Mullins, a railway spokesman, said the delays were expected.",
+         "Will Yardley, a locomotive mechanic based in Kansas City, Mo., and an organizer at a union, "
+         "said cold weather takes a toll on trains.",
+         "“Things break that normally don't. Steel just becomes brittle in the cold.”"],
+        "Things break", "Will Yardley", id='previous_paragraph_subject_with_abbreviated_place'),
+    pytest.param(
+        ["Caleb Jonsson, 22, joined the team in May. Edmonton scored late when Jonsson recorded his first goal.",
+         "“I'm sure in a couple of days I will look back on it with a smile,” said the rookie defenceman."],
+        "I'm sure in a couple", "Caleb Jonsson", id='definite_description_with_new_role_noun_goes_to_person_in_focus'),
+    pytest.param(
+        ["The British aid group Helpwell Trust said its director was among those hurt. "
+         "A statement said the group was “shocked and saddened by the loss of a colleague.”"],
+        "shocked and saddened", "Helpwell Trust", id='a_statement_said_goes_to_the_org_just_named'),
+    pytest.param(
+        ["Rolf Hask explained to other advisers that the outside lawyer, Marcus Eldane, "
+         "had made a convincing case. “He convinced me, so we will take the money,” he wrote."],
+        "He convinced me", "Rolf Hask", id='pronoun_goes_to_last_speaker_not_a_name_later_in_that_sentence'),
+    pytest.param(
+        ["“Her campaign is in full panic mode,” said Lorna Wimby, a local organizer.",
+         "Wimby believes the Halvorsen campaign took voters for granted and now has to scramble.",
+         "“They have a big problem because they thought it would be easy,” she said.",
+         "Greta Halvorsen did not comment."],
+        "They have a big problem", "Lorna Wimby", id='pronoun_skips_a_person_used_as_a_modifier'),
+    pytest.param(
+        ["Also before the election, Senator Chuck Shomer privately expressed frustration with his rival, "
+         "telling one aide: “It's all political noise and nothing else.”"],
+        "It's all political noise", "Chuck Shomer", id='telling_is_a_speech_cue'),
+    pytest.param(
+        ["Barack Obama has not said what he will do.",
+         "If the president acts now, the party could push a more liberal pick, said Bart Naylem, "
+         "a policy advocate for Public Citizen. “It would avoid a big Senate fight.”"],
+        "It would avoid a big Senate fight", "Bart Naylem", id='inverted_said_name_in_plain_paragraph_covers_following_quote'),
+    pytest.param(
+        ["Voters wrote in with their views on the debate.",
+         "“As a young woman I’d rather live in what he calls “hell” than live in a world where he is president.” ― Adriana Rodel"],
+        "As a young woman", "Adriana Rodel", id='dash_credit_at_paragraph_end_covers_a_quote_with_nested_marks'),
+    pytest.param(
+        ["Dennis Brookfield has lived on the streets for years.",
+         "Asked what he would tell Toronto Mayor John Torvald about being homeless, he said: "
+         "“Just listen. Just listen to us. We are people.”"],
+        "Just listen", "Dennis Brookfield", id='titled_object_is_not_the_pronoun_antecedent'),
+    pytest.param(
+        ["Marc Gaspard volunteered in a rescue effort last summer.",
+         "He voiced his \"frustration, anger and helplessness\" on Twitter, writing \"It is unbelievable "
+         "how so many people are abandoned at sea.\""],
+        "It is unbelievable", "Marc Gaspard", id='quote_inside_a_sentence_does_not_cut_off_its_subject'),
+    pytest.param(
+        ["Hillary Clinton’s campaign manager Robby Moak spoke on Thursday morning, "
+         "arguing that the rival “lashed out at our nation's generals when asked for details.”"],
+        "lashed out at our nation", "Robby Moak", id='possessive_before_the_subject_is_not_the_speaker'),
+    pytest.param(
+        ["Kevin Vickerson said he wants to carry on the legacy of his father.",
+         "He said the business, along with a credit union run by his father's friend, Martin Legard, "
+         "gave the province a much-needed boost.",
+         "“They brought a lot of jobs and a lot of great times to the region,” he said."],
+        "They brought a lot of jobs", "Kevin Vickerson", id='he_said_chain_keeps_the_speaker_through_an_appositive_name'),
+    pytest.param(
+        ["On Monday, Billy Eichmann visited the set.",
+         "The Kitchen Nightmares star said he was gay and then quipped, “That you should look into, maybe you are next.”"],
+        "That you should look into", "Billy Eichmann", id='the_show_star_description_goes_to_the_person_in_focus'),
+    pytest.param(
+        ["The club’s general manager, David Fedder, later said that “more than 95 percent” of staff are insured."],
+        "more than 95 percent", "David Fedder", id='role_then_name_appositive_before_said_that'),
+]
+
+
+@pytest.mark.parametrize("paras, start, speaker", SPEAKER_CASES)
+def test_quote_is_credited_to_its_speaker(paras, start, speaker):
+    q = _by_text(_run(*paras), start)
+    assert q.speaker == speaker
