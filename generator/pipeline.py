@@ -281,20 +281,18 @@ def _read_back(facts: loader.Facts | None, briefs_dir: Path, wrote: list, memo: 
         file_sha = hashlib.sha256(raw).hexdigest()
         if isinstance(new, tuple):  # parsed back and checked by the worker (``_Prepared``)
             brief, same = new
-            got[target.name] = (file_sha, store.Loaded(target, brief, None))
-            if same:
-                memo.keep([key[0], file_sha, *key[2:]])
-            continue
-        try:
-            brief = store.load(target, raw)
-        except store.FactFileError:
-            continue  # cannot be: the plugin will say so when it reads the file
+        else:
+            try:
+                brief = store.load(target, raw)
+            except store.FactFileError:
+                continue  # cannot be: the plugin will say so when it reads the file
+            try:
+                same = store.merge(brief, new) == brief
+            except Exception:  # only a shortcut lost: the next sync makes the brief again
+                same = False
         got[target.name] = (file_sha, store.Loaded(target, brief, None))
-        try:
-            if store.merge(brief, new) == brief:
-                memo.keep([key[0], file_sha, *key[2:]])
-        except Exception:  # only a shortcut lost: the next sync makes the brief again
-            pass
+        if same:
+            memo.keep([key[0], file_sha, *key[2:]])
     if facts is None:  # there was no fact file before: no parse cache entry to hand over either
         facts = loader.Facts(briefs_dir, [], {})
     loaded = {l.path.name: l for l in facts.loaded}
