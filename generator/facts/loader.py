@@ -24,6 +24,7 @@ file is always parsed again:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from contextlib import contextmanager
@@ -51,20 +52,15 @@ class Facts:
     entries: dict[str, list] = field(default_factory=dict)  # the cache file's entries after this read
 
 
-_code_version_memo: str | None = None
-
-
+@functools.cache
 def code_version() -> str:
     """Hash of the code that turns a fact file into a ``Brief`` (and of pydantic)."""
-    global _code_version_memo
-    if _code_version_memo is None:
-        import pydantic
+    import pydantic
 
-        h = hashlib.sha256(pydantic.VERSION.encode())
-        for path in (schema.__file__, store.__file__, __file__):
-            h.update(Path(path).read_bytes())
-        _code_version_memo = h.hexdigest()[:16]
-    return _code_version_memo
+    h = hashlib.sha256(pydantic.VERSION.encode())
+    for path in (schema.__file__, store.__file__, __file__):
+        h.update(Path(path).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _key(path: Path | None) -> str | None:
