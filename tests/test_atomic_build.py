@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator import publish
-from tests.test_pipeline import REPO, article, brief_of, briefs_cli, make_project, needs_site, tree_bytes, write_seed
+from tests.test_pipeline import REPO, article, brief_of, briefs_cli, make_project, tree_bytes, write_seed
 
 SEEDS = {f"{i:02d}.txt": article(i) for i in range(6)}
 

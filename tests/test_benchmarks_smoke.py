@@ -5,7 +5,6 @@ No timing here: benchmarks/extraction.py and benchmarks/scale.py measure speed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
