@@ -116,7 +116,7 @@ def _metric_row(site: Site, brief, m, here: str) -> dict:
 
 def _quote_row(site: Site, brief, q, here: str) -> dict:
     g = site.lookup(brief.id, q.speaker)
-    role = fmt.one_line(q.role) or (g.roles[0] if g and g.roles else "")
+    role = fmt.one_line(q.role) or (site.brief_roles(brief).get(g.slug, "") if g else "")
     return {
         "id": q.id,
         "speaker": fmt.one_line(q.speaker) or "Unattributed",
@@ -176,10 +176,10 @@ ENTITY_GROUPS = (("org", "Companies and organisations"), ("brand", "Brands"), ("
 def _entity_groups(site: Site, brief, here: str) -> list[dict]:
     """The brief's entities by type (companies, brands, products, people), each
     in the order the brief names them."""
-    ents = site.brief_entities(brief)
+    ents, roles = site.brief_entities(brief), site.brief_roles(brief)
     out = []
     for etype, label in ENTITY_GROUPS:
-        items = [{"name": g.name, "type": g.type, "url": _entity_url(site, g, here), "role": "; ".join(g.roles)}
+        items = [{"name": g.name, "type": g.type, "url": _entity_url(site, g, here), "role": roles.get(g.slug, "")}
                  for g in ents if g.type == etype]
         if items:
             out.append({"type": etype, "label": label, "members": items})
@@ -255,7 +255,7 @@ def brief_view(site: Site, brief, renderer: chartlib.SvgRenderer | None, site_na
         "metrics": rows,
         "quotes": [_quote_row(site, brief, q, here) for q in brief.visible_quotes()],
         "entities": [{"name": g.name, "type": g.type, "url": _entity_url(site, g, here),
-                      "role": "; ".join(g.roles)} for g in site.brief_entities(brief)],
+                      "role": site.brief_roles(brief).get(g.slug, "")} for g in site.brief_entities(brief)],
         "entity_groups": _entity_groups(site, brief, here),
         "tags": [{"name": name, "url": L.rel(uri, here)}
                  for name, uri in (site.tag_link(brief, n) for n in _header_tags(site, brief)) if uri],

@@ -166,6 +166,7 @@ class Site:
         self.layout = layout
         self.briefs = newest_first(briefs)
         self.by_id = {b.id: b for b in self.briefs}
+        self._roles_memo: dict[str, dict[str, str]] = {}
         self.newest_date = max((b.source.published for b in self.briefs if b.source.published), default=None)
         self._group_entities()
         self._group_tags()
@@ -248,6 +249,23 @@ class Site:
         if not k:
             return None
         return self._local.get((brief_id, k)) or self._global.get(k)
+
+    def brief_roles(self, brief) -> dict[str, str]:
+        """Entity slug -> the roles *this* brief gives it ("; "-joined, in the
+        brief's order): from its entity list, then from its quotes. A person's
+        roles in other briefs belong on the entity page, not here."""
+        memo = self._roles_memo
+        if brief.id in memo:
+            return memo[brief.id]
+        roles: dict[str, list[str]] = {}
+        pairs = [(e.name, e.role) for e in brief.visible_entities()]
+        pairs += [(q.speaker, q.role) for q in brief.visible_quotes()]
+        for name, role in pairs:
+            g, r = self.lookup(brief.id, name), fmt.one_line(role)
+            if g is not None and r and r not in roles.setdefault(g.slug, []):
+                roles[g.slug].append(r)
+        memo[brief.id] = out = {slug: "; ".join(rs) for slug, rs in roles.items() if rs}
+        return out
 
     def brief_entities(self, brief) -> list[EntityGroup]:
         """Entities a brief mentions, in the order of its entity list, then subjects/speakers."""

@@ -89,3 +89,32 @@ def test_relative_urls():
     flat = Layout(use_directory_urls=False)
     assert flat.rel("entities/x.md", "briefs/a.md") == "../entities/x.html"
     assert flat.rel("briefs/a/facts.json", "briefs/a.md") == "a/facts.json"
+
+
+def _with_roles(id, published, people, quotes=()):
+    """A brief naming ``people`` [(name, role)], quoting ``quotes`` [(speaker, role or None)]."""
+    return Brief.model_validate({
+        "schema": 1, "id": id, "source": {"published": published, "title": id},
+        "entities": [{"id": f"e{i}", "name": n, "type": "person", "aliases": [], "role": r}
+                     for i, (n, r) in enumerate(people)],
+        "quotes": [{"id": f"q{i}", "speaker": s, "role": r, "text": f"said {i}", "evidence": f"said {i}"}
+                   for i, (s, r) in enumerate(quotes)],
+        "provenance": {"seed": "s", "seed_sha256": "0" * 64, "extractor_version": "t"},
+    })
+
+
+def test_a_brief_shows_the_roles_it_gives_not_those_of_other_briefs():
+    from generator.render.pages import brief_view, entity_view
+
+    a = _with_roles("a", "2025-01-01", [("Richard Yu", "chairman of Huawei's car unit")], [("Richard Yu", None)])
+    b = _with_roles("b", "2025-02-01", [("Richard Yu", "director at Seres")])
+    site = Site([a, b], Layout())
+    view = brief_view(site, a, None, charts=False)
+    people = [m for g in view["entity_groups"] if g["type"] == "person" for m in g["members"]]
+    assert [(m["name"], m["role"]) for m in people] == [("Richard Yu", "chairman of Huawei's car unit")]
+    assert [e["role"] for e in view["entities"]] == ["chairman of Huawei's car unit"]
+    # a quote without a role of its own takes the role this brief gives its speaker
+    assert [q["role"] for q in view["quotes"]] == ["chairman of Huawei's car unit"]
+    assert brief_view(site, b, None, charts=False)["entities"][0]["role"] == "director at Seres"
+    # the entity page gathers every role
+    assert entity_view(site, "richard-yu", None, charts=False)["roles"] == ["chairman of Huawei's car unit", "director at Seres"]
