@@ -377,4 +377,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                      len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
                      svg.rendered if svg else 0, svg.cached if svg else 0)
         if self.config.enabled and self.config.search == "pagefind":  # also under `mkdocs serve`
-            pagefind.build_index(config.site_dir, cwd=self.root)
+            cache_root = self._cache_root()
+            pagefind.build_index(config.site_dir, cwd=self.root,
+                                 cache=cache_root / "pagefind" if cache_root else None)

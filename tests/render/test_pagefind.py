@@ -5,8 +5,11 @@ What the browser does with it is in tests/browser/test_pagefind_search.py.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import logging
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -103,10 +106,14 @@ def test_pagefind_indexed_the_marked_pages_only(site):
     assert f'"page_count":{len(marked)}' in entry, (len(marked), entry)
 
 
+def _files(site: Path) -> dict:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
 def test_two_pagefind_builds_are_byte_identical(project, site, tmp_path):
+    shutil.rmtree(project / ".briefs-cache" / "pagefind")  # Pagefind itself runs again, not the cache
     again = build(project, tmp_path / "again")
-    a = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    b = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    a, b = _files(site), _files(again)
     assert sorted(a) == sorted(b)
     differ = [str(k) for k in a if a[k] != b[k]]
     assert not differ, differ
@@ -121,3 +128,34 @@ def test_missing_pagefind_package_is_a_one_line_error(project, tmp_path, monkeyp
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and "pagefind[bin]" in errors[0] and "\n" not in errors[0], errors
     assert not (tmp_path / "site" / "index.html").exists()  # stopped before writing pages
+
+
+def _fragment_texts(site: Path) -> str:
+    """The text of every page in the Pagefind bundle (its gzipped fragments)."""
+    out = []
+    for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(f.read_bytes())
+        out.append(json.loads(data[data.index(b"{"):])["content"])
+    return "\n".join(out)
+
+
+def test_unchanged_pages_reuse_the_cached_index_and_a_changed_page_reindexes(project, site, tmp_path, caplog):
+    """A rebuild with the same pages links the cached bundle (same bytes as
+    Pagefind's own run); a changed fact file makes Pagefind index again."""
+    proj = tmp_path / "proj"
+    shutil.copytree(project, proj)
+    first = build(proj, tmp_path / "first")  # the copy's cache may already hold this bundle
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefs"):
+        second = build(proj, tmp_path / "second")
+    assert any("comes from the cache" in r.getMessage() for r in caplog.records)
+    assert _files(second / "pagefind") == _files(first / "pagefind") == _files(site / "pagefind")
+
+    fact = proj / "briefs" / f"{SEED_ID}.yaml"
+    text = fact.read_text(encoding="utf-8")
+    fact.write_text(re.sub(r"(?m)^headline: .*$", "headline: Zanzibarian pelicans buy Seres", text, count=1),
+                    encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefs"):
+        third = build(proj, tmp_path / "third")
+    assert not any("comes from the cache" in r.getMessage() for r in caplog.records)
+    assert "Zanzibarian" in _fragment_texts(third) and "Zanzibarian" not in _fragment_texts(second)
