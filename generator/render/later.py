@@ -10,9 +10,12 @@ to them with plain HTML, which MkDocs does not check.
 """
 from __future__ import annotations
 
+import os
 import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from generator.render.writer import Writer
 
 
 class LaterFiles:
@@ -34,19 +37,23 @@ class LaterFiles:
     def texts(self, uris: Iterable[str]) -> Iterator[str]:
         return (self.text(u) for u in uris)
 
-    def write_all(self, site_dir: Path) -> int:
-        """Write every file under ``site_dir`` (never outside it). Returns how many."""
-        root = Path(site_dir)
-        made: set[str] = set()
-        for uri in sorted(self._files):
-            parts = uri.split("/")
-            # ids and slugs are safe by construction; checked anyway, without a syscall per file
-            if uri.startswith("/") or "\\" in uri or any(p in ("", ".", "..") for p in parts):
-                raise ValueError(f"{uri}: not a path inside the site folder")
-            folder = "/".join(parts[:-1])
-            if folder not in made:
-                (root / folder).mkdir(parents=True, exist_ok=True)
-                made.add(folder)
-            with open(root / uri, "wb") as fh:
-                fh.write(zlib.decompress(self._files[uri]))
+    def write_all(self, site_dir: Path, writer: Writer | None = None) -> int:
+        """Write every file under ``site_dir`` (never outside it) through
+        ``writer`` (queued: its ``wait()`` finishes them), or, without one,
+        before returning. Returns how many."""
+        root = os.fspath(site_dir)
+        own = writer is None
+        writer = Writer() if own else writer
+        try:
+            for uri in sorted(self._files):
+                parts = uri.split("/")
+                # ids and slugs are safe by construction; checked anyway, without a syscall per file
+                if uri.startswith("/") or "\\" in uri or any(p in ("", ".", "..") for p in parts):
+                    raise ValueError(f"{uri}: not a path inside the site folder")
+                writer.write(os.path.join(root, *parts), zlib.decompress(self._files[uri]))
+            if own:
+                writer.wait()
+        finally:
+            if own:
+                writer.close()
         return len(self._files)

@@ -17,9 +17,13 @@ Events:
   on_page_content      plugin pages' HTML kept compressed until they are written
   on_env               page shells for plugin pages; compiled templates cached
   on_page_context      page data for ``briefs.html`` (alternate links, charts); the page from its shell
-  on_post_page         compact plugin pages' HTML; name Material's search dialog
+  on_post_page         compact plugin pages' HTML; name Material's search dialog;
+                       last of all plugins, queue plugin pages to the threads of
+                       ``writer.Writer`` (MkDocs is handed "", so it writes nothing)
   on_serve             watch the fact files and seeds folders (when they exist)
-  on_post_build        downloads and SVGs written; one-line summary; Pagefind's index
+  on_post_build        downloads and SVGs written, every queued file waited for;
+                       one-line summary; Pagefind's index
+  on_build_error       the writer's threads stopped
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ import os
 import zlib
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import charts
@@ -38,6 +42,7 @@ from generator.facts import loader
 from generator.render import fastmd, later, pagefind, pages, shell, workers
 from generator.render.config import BriefsConfig
 from generator.render.site import Layout, Site
+from generator.render.writer import Writer
 
 log = logging.getLogger("mkdocs.plugins.briefs")
 
@@ -58,6 +63,22 @@ def _chart_specs(site: Site):
     for slug in sorted(site.entities):
         for c in charts.series_groups([m for _, m in site.entities[slug].metrics]):
             yield charts.build_spec(c)
+
+
+class _SkippedByUs(logging.Filter):
+    """Drops MkDocs' "Page skipped: '<uri>'. Generated empty output." for the
+    pages the plugin writes itself (it hands MkDocs "" for them)."""
+
+    def __init__(self, uris: set[str]) -> None:
+        super().__init__()
+        self.uris = uris
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        return not (msg.startswith("Page skipped: '") and msg[len("Page skipped: '"):].split("'", 1)[0] in self.uris)
+
+
+_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
 
 
 class _Deferred:
@@ -88,6 +109,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self._site_downloads: tuple | None = None  # (site name, facts.json uris, facts.csv uris) for on_post_build
         self._held: dict[str, bytes] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
         self._md: dict[str, bytes] = {}  # plugin pages' Markdown until MkDocs reads it (on_page_read_source)
+        self._writer: Writer | None = None  # made at the first page written: after on_files' forked workers
+        self._written = _SkippedByUs(set())  # plugin pages written by the writer, not by MkDocs
 
     # -- configuration -------------------------------------------------------
     def on_config(self, config):
@@ -350,7 +373,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return (page.file.src_uri in self.page_meta and self.shells is not None
                 and page.meta.get("template") == "briefs.html")
 
-    def on_post_page(self, output, page, config):
+    def _post_page(self, output, page, config):
         if not self.config.enabled:
             return output
         if page.file.src_uri in self.page_meta:
@@ -361,9 +384,50 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return pages.compact_html(output)
         return output
 
-    def on_post_build(self, config):
+    @event_priority(-100)  # last: every plugin has had the page's HTML
+    def _post_page_write(self, output, page, config):
+        if not self.config.enabled or page.file.src_uri not in self.page_meta or not output.strip():
+            return output
+        if self._writer is None:
+            self._writer = Writer()
+            self._written.uris.clear()
+            _BUILD_LOG.addFilter(self._written)
+        self._writer.write(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
+        self._written.uris.add(page.file.src_uri)
+        return ""
+
+    on_post_page = CombinedEvent(_post_page, _post_page_write)
+
+    def _close_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        _BUILD_LOG.removeFilter(self._written)
+
+    def on_build_error(self, error):
+        self._close_writer()
+
+    @event_priority(100)  # first: other plugins' on_post_build may read the pages from disk
+    def _pages_on_disk(self, config):
+        if self._writer is not None:
+            try:
+                self._writer.wait()
+            except BaseException:
+                self._close_writer()
+                raise
+
+    def _post_build(self, config):
+        try:
+            self._finish_site(config)
+        finally:
+            self._close_writer()
+
+    on_post_build = CombinedEvent(_pages_on_disk, _post_build)
+
+    def _finish_site(self, config):
         if self.config.enabled and self.later is not None:
-            self.later.write_all(Path(config.site_dir))
+            self._writer = self._writer or Writer()
+            self.later.write_all(Path(config.site_dir), self._writer)
             if self._site_downloads:
                 name, facts, csvs = self._site_downloads
                 pages.write_site_downloads(Path(config.site_dir), name,
@@ -376,6 +440,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
                      len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
                      svg.rendered if svg else 0, svg.cached if svg else 0)
+        if self._writer is not None:
+            self._writer.wait()  # every page and download is on disk before anything reads the site
         if self.config.enabled and self.config.search == "pagefind":  # also under `mkdocs serve`
             cache_root = self._cache_root()
             pagefind.build_index(config.site_dir, cwd=self.root,

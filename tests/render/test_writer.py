@@ -1,0 +1,36 @@
+"""generator/render/writer.py: the site's files written by a thread pool."""
+from __future__ import annotations
+
+import pytest
+
+from generator.render.writer import Writer
+
+
+def test_every_queued_file_is_written_whole_once_waited(tmp_path):
+    w = Writer(threads=4)
+    try:
+        files = {tmp_path / f"d{i % 13}" / f"p{i}" / "index.html": f"<p>{i}</p>".encode() * (i + 1)
+                 for i in range(500)}
+        for path, data in files.items():
+            w.write(path, data)
+        w.wait()
+    finally:
+        w.close()
+    assert w.count == 500
+    assert {p: p.read_bytes() for p in files} == files
+    assert len(list(tmp_path.rglob("*.html"))) == 500
+
+
+def test_a_file_that_cannot_be_written_is_an_error_naming_it(tmp_path):
+    (tmp_path / "briefs").write_text("a file where a folder should be")
+    w = Writer(threads=2)
+    try:
+        w.write(tmp_path / "ok.html", b"fine")
+        w.write(tmp_path / "briefs" / "x" / "index.html", b"nope")
+        with pytest.raises(OSError) as err:
+            w.wait()
+    finally:
+        w.close()
+    msg = str(err.value)
+    assert "briefs/x/index.html: cannot write" in msg and "\n" not in msg
+    w.wait()  # the error was reported once; nothing is left queued
