@@ -49,6 +49,7 @@ import re
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import base
@@ -119,30 +120,47 @@ def configure(config) -> None:
         config.extra_javascript.append(JS)
 
 
+def _file_digest(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return hashlib.sha256(fh.read()).digest()
+
+
 def site_digest(site_dir: Path, exe: Path) -> str:
     """What Pagefind's output depends on: every HTML file of the site (path and
-    content; Pagefind's own folder left out), the binary and the options."""
+    content; Pagefind's own folder left out), the binary and the options.
+    Files are read by a few threads (file reads and hashing release the GIL)."""
     st = exe.stat()
     h = hashlib.sha256(f"{exe.name} {st.st_size} {int(st.st_mtime)} {BUNDLE} {EXCLUDE}\n".encode())
+    paths: list[tuple[str, str]] = []
     for top, dirs, names in os.walk(site_dir):
         rel = Path(top).relative_to(site_dir).as_posix()
         if rel == ".":
             dirs[:] = [d for d in dirs if d != BUNDLE]
         dirs.sort()
-        for name in sorted(n for n in names if n.endswith(".html")):
-            with open(os.path.join(top, name), "rb") as fh:
-                h.update(f"{rel}/{name}\0".encode() + hashlib.sha256(fh.read()).digest())
+        paths += [(f"{rel}/{n}", os.path.join(top, n)) for n in sorted(names) if n.endswith(".html")]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for (rel, _), digest in zip(paths, pool.map(_file_digest, [p for _, p in paths], chunksize=32)):
+            h.update(f"{rel}\0".encode() + digest)
     return h.hexdigest()
 
 
 def _copy_tree(src: Path, dst: Path) -> None:
-    """``src`` to ``dst`` as hard links (the bundle is never edited in place), copies across file systems."""
-    def link(a, b):
+    """``src`` to ``dst`` as hard links (the bundle is never edited in place;
+    copies across file systems), by a few threads."""
+    files: list[tuple[str, str]] = []
+    for top, _, names in os.walk(src):
+        out = os.path.join(dst, os.path.relpath(top, src))
+        os.makedirs(out, exist_ok=True)
+        files += [(os.path.join(top, n), os.path.join(out, n)) for n in names]
+
+    def link(pair: tuple[str, str]) -> None:
         try:
-            os.link(a, b)
+            os.link(*pair)
         except OSError:
-            shutil.copy2(a, b)
-    shutil.copytree(src, dst, copy_function=link)
+            shutil.copy2(*pair)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(link, files, chunksize=32))
 
 
 def _from_cache(cache: Path, key: str, bundle: Path) -> int | None:
