@@ -157,7 +157,8 @@ def test_swap_without_atomic_exchange(tmp_path, monkeypatch):
     new = _fake_site(tmp_path / ".site.new", "new")
     publish.swap_in(new, site)
     assert (site / "index.html").read_text() == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.trash", "site"]
+    assert (tmp_path / ".site.trash" / "index.html").read_text() == "old"
 
 
 def test_swap_with_atomic_exchange(tmp_path):
@@ -165,7 +166,32 @@ def test_swap_with_atomic_exchange(tmp_path):
     new = _fake_site(tmp_path / ".site.new", "new")
     publish.swap_in(new, site)
     assert (site / "index.html").read_text() == "new"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.trash", "site"]
+
+
+def test_the_replaced_site_is_deleted_while_the_next_build_runs(tmp_path):
+    """swap_in leaves the previous site in .site.trash; the next build's
+    Removal deletes it (and any leftover of an interrupted one) in a child
+    process, and wait() returns once it is gone. The site is untouched."""
+    site = _fake_site(tmp_path / "site", "current")
+    _fake_site(tmp_path / ".site.trash", "previous")
+    _fake_site(tmp_path / ".site.trash.12345", "left by a killed build")
+    _fake_site(tmp_path / ".site.trashcan", "not ours")
+    removal = publish.Removal(site)
+    assert not (tmp_path / ".site.trash").exists()  # renamed at once: this build's swap may use the name
+    removal.wait()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.trashcan", "site"]
+    assert (site / "index.html").read_text() == "current"
+
+
+def test_each_build_deletes_the_site_the_one_before_replaced(built, tmp_path):
+    root = _copy(built, tmp_path / "proj")
+    briefs_cli(root, "build", check=0)  # replaces the fixture's site: that one goes to .site.trash
+    first_trash = (root / ".site.trash").stat().st_ino
+    briefs_cli(root, "build", check=0)
+    assert (root / ".site.trash").stat().st_ino != first_trash  # the older one was deleted, this one kept
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == [".site.trash"]
+    assert (root / "site" / "index.html").is_file()
 
 
 KILL_BETWEEN_RENAMES = """
