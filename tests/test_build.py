@@ -637,9 +637,12 @@ def test_a_theme_override_the_shell_cannot_reproduce_gets_full_renders(tmp_path,
 @pytest.mark.parametrize("which", ["fixtures", "hostile"])
 def test_pages_made_in_worker_processes_are_the_same(which, site, hostile_site, tmp_path, monkeypatch):
     """Large sites make their brief and entity pages in forked worker processes
-    (generator/render/workers.py); the site must be the one a single process makes."""
-    from generator.render import workers
+    (generator/render/workers.py) and hold pages and downloads compressed
+    (later.Held); the site must be the one a single process makes holding
+    plain text, as small sites do."""
+    from generator.render import later, workers
 
+    monkeypatch.setattr(later, "COMPRESS_FROM", 1)
     monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     monkeypatch.setattr(workers, "cores", lambda: 2)
     monkeypatch.setattr(workers, "can_fork", lambda: True)  # the browser tests' server thread may be running

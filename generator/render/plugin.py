@@ -12,9 +12,9 @@ Events:
   on_config            theme folder for ``briefs.html``, briefs.css/js; Pagefind for Material's search
   on_files             load briefs/*.yaml, make every page and download
   on_pre_page          reproducible sitemap dates
-  on_page_read_source  plugin pages' Markdown, kept compressed since on_files
+  on_page_read_source  plugin pages' Markdown, held since on_files (compressed on big sites)
   on_page_markdown     plugin pages skip Python-Markdown (``fastmd.py``)
-  on_page_content      plugin pages' HTML kept compressed until they are written
+  on_page_content      plugin pages' HTML held until they are written (compressed on big sites)
   on_env               page shells for plugin pages; compiled templates cached
   on_page_context      page data for ``briefs.html`` (alternate links, charts); the page from its shell
   on_post_page         compact plugin pages' HTML; name Material's search dialog;
@@ -30,7 +30,6 @@ from __future__ import annotations
 import functools
 import logging
 import os
-import zlib
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -107,8 +106,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.shells: shell.Shells | None = None
         self.later: later.LaterFiles | None = None
         self._site_downloads: tuple | None = None  # (site name, facts.json uris, facts.csv uris) for on_post_build
-        self._held: dict[str, bytes] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
-        self._md: dict[str, bytes] = {}  # plugin pages' Markdown until MkDocs reads it (on_page_read_source)
+        self._held: dict[str, bytes | str] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
+        self._md: dict[str, bytes | str] = {}  # plugin pages' Markdown until MkDocs reads it (on_page_read_source)
+        self._pack = later.Held(compress=True)  # how both wait: compressed on big sites (later.Held)
         self._writer: Writer | None = None  # made at the first page written: after on_files' forked workers
         self._written = _SkippedByUs(set())  # plugin pages written by the writer, not by MkDocs
 
@@ -155,7 +155,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return files
         cfg = self.config
         self._held = {}
-        self._md: dict[str, bytes] = {}
+        self._md = {}
         custom = [Path(config.theme.custom_dir) / "briefs"] if config.theme.custom_dir else []
         for d in custom:  # our template overrides are not theme assets to publish
             for f in [f for f in files if f.abs_src_path and Path(f.abs_src_path).is_relative_to(d)]:
@@ -196,18 +196,19 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.page_meta = {}
         feed = "feed.xml" if cfg.feed else None
 
-        self.later = later.LaterFiles()
+        self._pack = later.Held.for_pages(len(jobs))
+        self.later = later.LaterFiles(self._pack)
 
         def add(uri: str, *, content: str | None = None, path: Path | None = None,
                 inclusion=InclusionLevel.NOT_IN_NAV, meta: dict | None = None, late: bool = False) -> None:
             if files.get_file_from_path(uri) is not None or uri in self.later:
                 log.warning("briefs: %s already exists in the docs; the generated one is skipped", uri)
                 return
-            if late:  # written by on_post_build, compressed until then (later.py)
+            if late:  # written by on_post_build, held until then (later.py)
                 self.later.add(uri, content)
                 return
-            if meta is not None and content is not None:  # a page: its Markdown waits compressed
-                self._md[uri] = zlib.compress(content.encode("utf-8"), 1)  # (on_page_read_source)
+            if meta is not None and content is not None:  # a page: its Markdown waits (on_page_read_source)
+                self._md[uri] = self._pack.pack(content)
                 f = File.generated(config, uri, content="", inclusion=inclusion)
             elif content is not None:
                 f = File.generated(config, uri, content=content, inclusion=inclusion)
@@ -339,19 +340,19 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return env
 
     def on_page_read_source(self, page, config):
-        """A plugin page's Markdown, kept compressed since ``on_files`` (MkDocs
-        would hold every page's source from ``on_files`` until it reads them)."""
+        """A plugin page's Markdown, held since ``on_files`` (compressed on big
+        sites: MkDocs would hold every page's source until it reads them)."""
         held = self._md.pop(page.file.src_uri, None) if self.config.enabled else None
-        return zlib.decompress(held).decode("utf-8") if held is not None else None
+        return later.Held.unpack(held) if held is not None else None
 
     @event_priority(-100)  # last: every plugin has seen the HTML
     def on_page_content(self, html, page, config, files):
         """MkDocs reads every page before it writes any, so it would hold the
         HTML of all pages at once (~0.4 GB at 10,000 briefs). Between the two
-        passes a plugin page's HTML waits compressed (~5x smaller);
+        passes a plugin page's HTML waits, compressed on big sites (~5x smaller);
         ``on_page_context`` puts it back and ``on_post_page`` lets it go."""
         if self.config.enabled and page.file.src_uri in self.page_meta and html:
-            self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+            self._held[page.file.src_uri] = self._pack.pack(html)
             return ""
         return html
 
@@ -361,7 +362,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return context
         held = self._held.pop(page.file.src_uri, None)
         if held is not None:
-            page.content = zlib.decompress(held).decode("utf-8")
+            page.content = later.Held.unpack(held)
         context["briefs_page"] = self.page_meta.get(page.file.src_uri)
         if self._shelled(page):
             # filled when the template prints it: after every plugin's on_page_context

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render.later import LaterFiles
+from generator.render.later import Held, LaterFiles
 
 
-def test_written_under_the_site_folder_as_given(tmp_path):
-    later = LaterFiles()
+@pytest.mark.parametrize("compress", [True, False], ids=["compressed", "plain"])
+def test_written_under_the_site_folder_as_given(tmp_path, compress):
+    later = LaterFiles(Held(compress))
     later.add("briefs/a/facts.json", '{"id":"a","name":"Zürich"}\n')
     later.add("briefs/a/facts.csv", "id\r\na\r\n")
     later.add("entities/x/chart-1.svg", "<svg/>")
@@ -26,3 +27,13 @@ def test_a_path_out_of_the_site_folder_is_refused(tmp_path, uri):
     with pytest.raises(ValueError):
         later.write_all(tmp_path / "site")
     assert not (tmp_path / "escape.json").exists()
+
+
+def test_text_is_held_compressed_only_on_big_sites():
+    from generator.render import later
+
+    small, big = Held.for_pages(later.COMPRESS_FROM - 1), Held.for_pages(later.COMPRESS_FROM)
+    text = "Zürich " * 200
+    assert small.pack(text) is text
+    assert isinstance(big.pack(text), bytes) and len(big.pack(text)) < len(text) // 5
+    assert Held.unpack(big.pack(text)) == Held.unpack(small.pack(text)) == text
