@@ -51,11 +51,14 @@ import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Mapping
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+
+from generator.render.writer import Stamp
 
 log = logging.getLogger("mkdocs.plugins.briefs")
 
@@ -120,15 +123,26 @@ def configure(config) -> None:
         config.extra_javascript.append(JS)
 
 
-def _file_digest(path: str) -> bytes:
+def _file_digest(path: str, stamps: Mapping[str, Stamp]) -> bytes:
+    stamp = stamps.get(path)
+    if stamp is not None:
+        try:
+            st = os.stat(path)
+            if (st.st_size, st.st_mtime_ns) == (stamp.size, stamp.mtime_ns):
+                return stamp.sha256
+        except OSError:
+            pass
     with open(path, "rb") as fh:
         return hashlib.sha256(fh.read()).digest()
 
 
-def site_digest(site_dir: Path, exe: Path) -> str:
+def site_digest(site_dir: Path, exe: Path, stamps: Mapping[str, Stamp] | None = None) -> str:
     """What Pagefind's output depends on: every HTML file of the site (path and
     content; Pagefind's own folder left out), the binary and the options.
-    Files are read by a few threads (file reads and hashing release the GIL)."""
+    A file whose size and time match its ``stamps`` entry (``writer.Writer``
+    wrote it) is not read again; the others are read by a few threads (file
+    reads and hashing release the GIL)."""
+    stamps = stamps or {}
     st = exe.stat()
     h = hashlib.sha256(f"{exe.name} {st.st_size} {int(st.st_mtime)} {BUNDLE} {EXCLUDE}\n".encode())
     paths: list[tuple[str, str]] = []
@@ -139,7 +153,8 @@ def site_digest(site_dir: Path, exe: Path) -> str:
         dirs.sort()
         paths += [(f"{rel}/{n}", os.path.join(top, n)) for n in sorted(names) if n.endswith(".html")]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        for (rel, _), digest in zip(paths, pool.map(_file_digest, [p for _, p in paths], chunksize=32)):
+        digests = pool.map(lambda p: _file_digest(p, stamps), [p for _, p in paths], chunksize=32)
+        for (rel, _), digest in zip(paths, digests):
             h.update(f"{rel}\0".encode() + digest)
     return h.hexdigest()
 
@@ -192,14 +207,15 @@ def _to_cache(cache: Path, key: str, bundle: Path, pages: int) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path | None = None) -> int:
+def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path | None = None,
+                stamps: Mapping[str, Stamp] | None = None) -> int:
     """Run Pagefind over the built ``site_dir``, writing ``site_dir/pagefind/``;
     returns the number of pages indexed. With ``cache`` (a folder), a bundle
     made from the same pages is reused (module docstring). A failure is a
     PluginError (one line plus Pagefind's last lines of output)."""
     exe = executable()
     t0 = time.monotonic()
-    key = site_digest(Path(site_dir), exe) if cache is not None else ""
+    key = site_digest(Path(site_dir), exe, stamps) if cache is not None else ""
     if cache is not None:
         pages = _from_cache(cache, key, Path(site_dir) / BUNDLE)
         if pages is not None:

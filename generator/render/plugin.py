@@ -445,5 +445,5 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self._writer.wait()  # every page and download is on disk before anything reads the site
         if self.config.enabled and self.config.search == "pagefind":  # also under `mkdocs serve`
             cache_root = self._cache_root()
-            pagefind.build_index(config.site_dir, cwd=self.root,
-                                 cache=cache_root / "pagefind" if cache_root else None)
+            pagefind.build_index(config.site_dir, cwd=self.root, cache=cache_root / "pagefind" if cache_root else None,
+                                 stamps=self._writer.stamps if self._writer is not None else None)

@@ -13,14 +13,26 @@ Order does not matter (every file is a different path) and the bytes are
 given whole, so the site is the same as one written file by file. The first
 error (a full disk, a folder that is a file) is raised by ``wait()`` with the
 path, and the files not yet written are dropped.
+
+For HTML files the writer also keeps a ``Stamp``: size, modification time and
+SHA-256 of what it wrote. Pagefind's cache key needs a digest of every HTML
+file; a file whose size and time still match its stamp is not read again.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import NamedTuple
 
 THREADS = 8
+
+
+class Stamp(NamedTuple):
+    size: int
+    mtime_ns: int
+    sha256: bytes
 
 
 class Writer:
@@ -30,6 +42,7 @@ class Writer:
         self._folders: set[str] = set()
         self._lock = threading.Lock()
         self.count = 0
+        self.stamps: dict[str, Stamp] = {}  # path -> what was written there (HTML files)
 
     def _folder(self, folder: str) -> None:
         with self._lock:
@@ -44,6 +57,9 @@ class Writer:
             self._folder(os.path.dirname(path))
             with open(path, "wb") as fh:
                 fh.write(data)
+            if path.endswith(".html"):
+                st = os.stat(path)
+                self.stamps[path] = Stamp(st.st_size, st.st_mtime_ns, hashlib.sha256(data).digest())
         except OSError as exc:
             raise OSError(f"{path}: cannot write: {exc.strerror or exc}") from None
 

@@ -159,3 +159,28 @@ def test_unchanged_pages_reuse_the_cached_index_and_a_changed_page_reindexes(pro
         third = build(proj, tmp_path / "third")
     assert not any("comes from the cache" in r.getMessage() for r in caplog.records)
     assert "Zanzibarian" in _fragment_texts(third) and "Zanzibarian" not in _fragment_texts(second)
+
+
+def test_site_digest_trusts_a_stamp_only_while_the_file_matches_it(tmp_path):
+    """The writer's stamps spare reading what it wrote; a file changed since
+    (another plugin rewrote it) is read again, so the cache key follows it."""
+    import hashlib
+    import os
+
+    from generator.render.pagefind import site_digest
+    from generator.render.writer import Stamp
+
+    exe = Path(sys.executable)
+    page = tmp_path / "a" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<p>one</p>")
+    st = os.stat(page)
+    true = Stamp(st.st_size, st.st_mtime_ns, hashlib.sha256(b"<p>one</p>").digest())
+    plain = site_digest(tmp_path, exe)
+    assert site_digest(tmp_path, exe, {str(page): true}) == plain
+    # a stamp that matches size and time is taken on trust (the file is not read) ...
+    fake = true._replace(sha256=b"\0" * 32)
+    assert site_digest(tmp_path, exe, {str(page): fake}) != plain
+    # ... but not once the file has changed
+    page.write_text("<p>two!</p>")
+    assert site_digest(tmp_path, exe, {str(page): fake}) == site_digest(tmp_path, exe) != plain

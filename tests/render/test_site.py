@@ -118,3 +118,12 @@ def test_a_brief_shows_the_roles_it_gives_not_those_of_other_briefs():
     assert brief_view(site, b, None, charts=False)["entities"][0]["role"] == "director at Seres"
     # the entity page gathers every role
     assert entity_view(site, "richard-yu", None, charts=False)["roles"] == ["chairman of Huawei's car unit", "director at Seres"]
+
+
+def test_lead_entities_are_names_found_as_whole_words_in_any_case():
+    from generator.render.pages import _named_in
+
+    assert _named_in("Seres's sales beat BMW", ["Seres"]) and _named_in("the AITO brand", ["Aito"])
+    assert not _named_in("Sereson and BMWs", ["Seres", "BMW"])  # inside a longer word
+    assert not _named_in("bmw_x", ["BMW"])  # "_" is a word character, as in a regex \w
+    assert _named_in("Huawei (HQ) said", ["(HQ)"]) and not _named_in("anything", ["", None])
