@@ -429,11 +429,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if self.config.enabled and self.later is not None:
             self._writer = self._writer or Writer()
             self.later.write_all(Path(config.site_dir), self._writer)
-            if self._site_downloads:
+            if self._site_downloads:  # by the writer's threads too, while Pagefind runs
                 name, facts, csvs = self._site_downloads
-                pages.write_site_downloads(Path(config.site_dir), name,
-                                           self.later.texts(u for u in facts if u in self.later),
-                                           self.later.texts(u for u in csvs if u in self.later))
+                held = self.later  # (the generators below outlive self.later)
+                self._writer.call(pages.write_site_downloads, Path(config.site_dir), name,
+                                  held.texts(u for u in facts if u in held), held.texts(u for u in csvs if u in held))
             self._site_downloads = None
             self.later = None
         if self.config.enabled and self.site is not None:
@@ -441,9 +441,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
                      len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
                      svg.rendered if svg else 0, svg.cached if svg else 0)
-        if self._writer is not None:
-            self._writer.wait()  # every page and download is on disk before anything reads the site
+        # every HTML page is on disk (_pages_on_disk): Pagefind reads only those, so
+        # it runs while the downloads and SVGs are still being written
         if self.config.enabled and self.config.search == "pagefind":  # also under `mkdocs serve`
             cache_root = self._cache_root()
             pagefind.build_index(config.site_dir, cwd=self.root, cache=cache_root / "pagefind" if cache_root else None,
                                  stamps=self._writer.stamps if self._writer is not None else None)
+        if self._writer is not None:
+            self._writer.wait()

@@ -70,6 +70,11 @@ class Writer:
         if len(self._pending) >= 4096:  # keep the list (and the bytes held) short
             self._pending = [f for f in self._pending if not f.done() or f.exception()]
 
+    def call(self, fn, *args) -> None:
+        """Queue ``fn(*args)``, a writing job of its own (a file made piece by
+        piece); its error is raised by ``wait()`` like a file's."""
+        self._pending.append(self._pool.submit(fn, *args))
+
     def wait(self) -> None:
         """Block until every queued file is written; raise the first error."""
         pending, self._pending = self._pending, []

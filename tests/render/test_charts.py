@@ -1,4 +1,5 @@
 """generator/charts.py: which figures make a chart, the spec, the SVG and its cache."""
+import json
 from types import SimpleNamespace as NS
 
 from generator import charts
@@ -120,3 +121,25 @@ def test_prefetch_draws_missing_charts_in_worker_processes_identically(tmp_path,
     assert charts.SvgRenderer(tmp_path / "cache").prefetch(specs, jobs=2) == 0
     monkeypatch.setattr(charts.SvgRenderer, "PARALLEL_MIN", 24)
     assert charts.SvgRenderer(None).prefetch(specs, jobs=2) == 0
+
+
+def test_chart_templates_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    """Altair makes each chart shape once; with a cache folder the shapes are
+    kept there, and the next build reads them instead of importing Altair."""
+    monkeypatch.setattr(charts, "_TEMPLATE_CACHE", None)
+    charts._template.cache_clear()
+    fresh = charts._template("bar", True)
+    charts.SvgRenderer(tmp_path)  # points the templates at its cache folder
+    try:
+        assert charts._template("bar", True) == fresh
+        kept = charts._template_file(tmp_path)
+        assert kept.parent == tmp_path and "altair" in kept.name and kept.is_file()
+        # what is kept is what is used (a marker proves the file was read, not Altair run)
+        kept.write_text(json.dumps({"bar-labels": '{"marker": 1}'}), encoding="utf-8")
+        charts._template.cache_clear()
+        assert charts._template("bar", True) == '{"marker": 1}'
+        assert charts._template("line", False) == charts._make_template("line", False)  # missing: made, added
+        assert set(json.loads(kept.read_text(encoding="utf-8"))) == {"bar-labels", "line-plain"}
+    finally:
+        charts._TEMPLATE_CACHE = None
+        charts._template.cache_clear()
