@@ -207,15 +207,23 @@ def _to_cache(cache: Path, key: str, bundle: Path, pages: int) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def cache_key(site_dir: str | Path, stamps: Mapping[str, Stamp] | None = None) -> str:
+    """``site_digest`` of the built site: taken once every HTML page is written,
+    and before anything else writes into the site (the digest's threads need the GIL)."""
+    return site_digest(Path(site_dir), executable(), stamps)
+
+
 def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path | None = None,
-                stamps: Mapping[str, Stamp] | None = None) -> int:
+                key: str | None = None) -> int:
     """Run Pagefind over the built ``site_dir``, writing ``site_dir/pagefind/``;
     returns the number of pages indexed. With ``cache`` (a folder), a bundle
-    made from the same pages is reused (module docstring). A failure is a
-    PluginError (one line plus Pagefind's last lines of output)."""
+    made from the same pages (``key``, from ``cache_key``; computed here when
+    not given) is reused (module docstring). A failure is a PluginError (one
+    line plus Pagefind's last lines of output)."""
     exe = executable()
     t0 = time.monotonic()
-    key = site_digest(Path(site_dir), exe, stamps) if cache is not None else ""
+    if cache is not None and key is None:
+        key = cache_key(site_dir)
     if cache is not None:
         pages = _from_cache(cache, key, Path(site_dir) / BUNDLE)
         if pages is not None:

@@ -426,6 +426,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     on_post_build = CombinedEvent(_pages_on_disk, _post_build)
 
     def _finish_site(self, config):
+        search = self.config.enabled and self.config.search == "pagefind"  # also under `mkdocs serve`
+        cache_root = self._cache_root()
+        pagefind_cache = cache_root / "pagefind" if cache_root else None
+        key = None
+        if search and pagefind_cache is not None:  # every HTML page is on disk (_pages_on_disk)
+            key = pagefind.cache_key(config.site_dir, self._writer.stamps if self._writer is not None else None)
         if self.config.enabled and self.later is not None:
             self._writer = self._writer or Writer()
             self.later.write_all(Path(config.site_dir), self._writer)
@@ -441,11 +447,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
                      len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
                      svg.rendered if svg else 0, svg.cached if svg else 0)
-        # every HTML page is on disk (_pages_on_disk): Pagefind reads only those, so
-        # it runs while the downloads and SVGs are still being written
-        if self.config.enabled and self.config.search == "pagefind":  # also under `mkdocs serve`
-            cache_root = self._cache_root()
-            pagefind.build_index(config.site_dir, cwd=self.root, cache=cache_root / "pagefind" if cache_root else None,
-                                 stamps=self._writer.stamps if self._writer is not None else None)
+        # Pagefind reads only the HTML pages, so it runs while the downloads and SVGs are being written
+        if search:
+            pagefind.build_index(config.site_dir, cwd=self.root, cache=pagefind_cache, key=key)
         if self._writer is not None:
             self._writer.wait()
