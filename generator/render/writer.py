@@ -27,6 +27,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import NamedTuple
 
 THREADS = 8
+BACKLOG = 512  # files queued at most (a brief page is ~20 KB)
 
 
 class Stamp(NamedTuple):
@@ -64,11 +65,16 @@ class Writer:
             raise OSError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
     def write(self, path: str | os.PathLike, data: bytes) -> None:
-        """Queue ``data`` to be written to ``path`` (its folders made as needed)."""
+        """Queue ``data`` to be written to ``path`` (its folders made as needed).
+        At most ``BACKLOG`` files wait: a build that makes pages faster than
+        the disk takes them waits here instead of holding them all in memory."""
         self._pending.append(self._pool.submit(self._write, os.fspath(path), data))
         self.count += 1
-        if len(self._pending) >= 4096:  # keep the list (and the bytes held) short
+        if len(self._pending) >= BACKLOG:
             self._pending = [f for f in self._pending if not f.done() or f.exception()]
+            while len(self._pending) >= BACKLOG // 2:
+                self._pending[0].result()  # the oldest; raises its error, if any, here
+                self._pending = [f for f in self._pending if not f.done() or f.exception()]
 
     def call(self, fn, *args) -> None:
         """Queue ``fn(*args)``, a writing job of its own (a file made piece by

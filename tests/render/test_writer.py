@@ -34,3 +34,18 @@ def test_a_file_that_cannot_be_written_is_an_error_naming_it(tmp_path):
     msg = str(err.value)
     assert "briefs/x/index.html: cannot write" in msg and "\n" not in msg
     w.wait()  # the error was reported once; nothing is left queued
+
+
+def test_a_slow_disk_makes_write_wait_instead_of_holding_every_file(tmp_path, monkeypatch):
+    from generator.render import writer
+
+    monkeypatch.setattr(writer, "BACKLOG", 8)
+    w = Writer(threads=2)
+    try:
+        for i in range(100):
+            w.write(tmp_path / f"p{i}.html", b"x" * 1000)
+            assert len(w._pending) < 8  # never more queued than the backlog allows
+        w.wait()
+    finally:
+        w.close()
+    assert len(list(tmp_path.glob("*.html"))) == 100
