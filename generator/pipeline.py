@@ -420,7 +420,8 @@ def sync(
     seen_articles: dict[str, str] = {}
     wrote: list[tuple[Path, str, object, list]] = []  # fact files written: path, text, fresh brief, memo key
     for p in ordered:
-        ex, sha, name, prep = results.get(p), shas[p], shown[p], prepared.get(p)
+        # popped: each extraction and prepared brief is let go once its fact file is made
+        ex, sha, name, prep = results.pop(p, None), shas[p], shown[p], prepared.pop(p, None)
         key = known[p] if ex is None else prep.article if prep is not None else _article_key(ex)
         if key in seen_articles:
             report.problems.append(Problem(name, f"duplicate article: same text as {seen_articles[key]}"))
