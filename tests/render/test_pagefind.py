@@ -184,3 +184,12 @@ def test_site_digest_trusts_a_stamp_only_while_the_file_matches_it(tmp_path):
     # ... but not once the file has changed
     page.write_text("<p>two!</p>")
     assert site_digest(tmp_path, exe, {str(page): fake}) == site_digest(tmp_path, exe) != plain
+
+
+def test_the_key_figures_header_row_is_not_indexed(site):
+    """Its cells have no space between them: Pagefind would index one word
+    "SubjectMeasureValuePeriodSource" for every brief."""
+    head = soup(site / "briefs" / SEED_ID / "index.html").select_one("table.key-figures thead")
+    assert head is not None and head.has_attr("data-pagefind-ignore")
+    text = _fragment_texts(site)
+    assert "Seres" in text and "SubjectMeasure" not in text
