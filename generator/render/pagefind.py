@@ -35,8 +35,8 @@ Pagefind's output depends only on the HTML it reads: two runs over the same
 site are byte-identical (tests/render/test_pagefind.py builds twice). So the
 bundle is cached (``.briefs-cache/pagefind/``) under a digest of every HTML
 file of the site, Pagefind's version and its options: a rebuild whose pages
-are all unchanged links the cached bundle into the site instead of indexing
-again (about 2 s per 1,000 briefs). Any changed, added or removed page
+are all unchanged links the cached bundle into the site (hard links to
+read-only files) instead of indexing again (about 2 s per 1,000 briefs). Any changed, added or removed page
 re-runs Pagefind over the whole site.
 """
 from __future__ import annotations
@@ -193,12 +193,17 @@ def _from_cache(cache: Path, key: str, bundle: Path) -> int | None:
 
 
 def _to_cache(cache: Path, key: str, bundle: Path, pages: int) -> None:
-    """Keep ``bundle`` as the cache for ``key``. A cache that can't be written only costs time."""
+    """Keep ``bundle`` as the cache for ``key``. A cache that can't be written
+    only costs time. Its files are made read-only: the site's files are hard
+    links to them, and a tool rewriting one in place would change the cache too."""
     tmp = cache.with_name(f".{cache.name}.new")
     try:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         _copy_tree(bundle, tmp / BUNDLE)
+        for top, _, names in os.walk(tmp / BUNDLE):
+            for name in names:
+                os.chmod(os.path.join(top, name), 0o444)
         (tmp / "key.json").write_text(json.dumps({"key": key, "pages": pages}), encoding="utf-8")
         shutil.rmtree(cache, ignore_errors=True)
         tmp.rename(cache)

@@ -149,6 +149,10 @@ def test_unchanged_pages_reuse_the_cached_index_and_a_changed_page_reindexes(pro
         second = build(proj, tmp_path / "second")
     assert any("comes from the cache" in r.getMessage() for r in caplog.records)
     assert _files(second / "pagefind") == _files(first / "pagefind") == _files(site / "pagefind")
+    # the site's bundle files are links to the cache's: read-only, so nothing edits the cache through them
+    entry = second / "pagefind" / "pagefind-entry.json"
+    assert entry.stat().st_mode & 0o222 == 0
+    assert entry.samefile(proj / ".briefs-cache" / "pagefind" / "pagefind" / "pagefind-entry.json")
 
     fact = proj / "briefs" / f"{SEED_ID}.yaml"
     text = fact.read_text(encoding="utf-8")
