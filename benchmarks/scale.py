@@ -21,8 +21,10 @@ single process, extraction workers included only as their own maximum):
               default when the pagefind_bin package is installed): the site
               step then includes Pagefind's run.
   rebuild     `briefs build` again, nothing changed (every seed cached); run
-              twice, the second timed: a build deletes the site the build before
-              it replaced (publish.Removal), so only the second pays that.
+              once untimed, then --repeat times (median kept): a build deletes
+              the site the build before it replaced (publish.Removal), so only
+              builds after the first pay that. The bare build is also the
+              median of --repeat runs (each into a new folder) up to --full-max.
   add one     one more seed, `briefs build` (one extraction, whole site).
 
 Wall clock and CPU time (user + system, workers included) are both kept:
@@ -341,6 +343,15 @@ def pagefind_stats(cmd: list[str], site: Path, work: Path, timeout: float) -> di
     return {"seconds": res["seconds"], "peak_mb": res["peak_mb"], **pagefind_bundle_stats(out_dir, site)}
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median wall-clock time (of an odd number), with every
+    run's (wall, CPU) seconds in ``runs``: this machine's file system time
+    varies by tens of percent from one minute to the next."""
+    mid = dict(sorted(runs, key=lambda x: x["seconds"])[len(runs) // 2])
+    mid["runs"] = [(round(x["seconds"], 2), round(x["cpu_seconds"], 2)) for x in runs]
+    return mid
+
+
 # ------------------------------------------------------------------ one size
 def measure(n: int, work: Path, args, pagefind: list[str] | None) -> dict:
     cores = args.jobs or os.cpu_count() or 1
@@ -353,8 +364,14 @@ def measure(n: int, work: Path, args, pagefind: list[str] | None) -> dict:
     log(f"N={n}: inputs written")
 
     bare = make_bare(work / "bare", pages, n, in_nav=False)
-    res = mkdocs_build(bare, args.timeout)
+    runs = []
+    for i in range(args.repeat if n <= args.full_max else 1):
+        if i:
+            shutil.rmtree(bare / "site", ignore_errors=True)  # each run into a new folder, as the first
+        runs.append(mkdocs_build(bare, args.timeout))
+    res = median_run(runs)
     r["bare"] = {**{k: res.get(k) for k in STEP_KEYS if k in res}, **site_stats(bare / "site")}
+    r["bare"]["runs"] = res["runs"]
     if res["rc"]:
         r["bare"]["error"] = tail(res["output"])
     log(f"N={n}: bare (not in nav) {res['seconds']:.1f}s cpu {res['cpu_seconds']:.1f}s rc={res['rc']}")
@@ -423,8 +440,9 @@ def measure(n: int, work: Path, args, pagefind: list[str] | None) -> dict:
         # the timed rebuild is the second: like every later build it also deletes, in the
         # background, the site the one before replaced (the first only leaves the clean build's)
         briefs_build(proj, args.timeout, jobs)
-        res = briefs_build(proj, args.timeout, jobs)
+        res = median_run([briefs_build(proj, args.timeout, jobs) for _ in range(args.repeat)])
         r["rebuild"] = {k: res.get(k) for k in STEP_KEYS}
+        r["rebuild"]["runs"] = res["runs"]
         log(f"N={n}: rebuild (all cached) {res['seconds']:.1f}s cpu {res['cpu_seconds']:.1f}s rc={res['rc']} "
             f"extracted={res.get('extracted')}")
 
@@ -476,6 +494,7 @@ def print_table(results: list[dict], markdown: bool = False) -> None:
         rows.append([label] + cells + [t])
     g = lambda *ks: (lambda r: _dig(r, ks))  # noqa: E731
     row("bare mkdocs, not in nav (s)", g("bare", "seconds"), ".1f")
+    row("  its runs, wall (s)", lambda r: _runs(r, "bare"), "s")
     row("bare mkdocs, in nav (s)", g("bare_nav", "seconds"), ".1f")
     row("briefs clean build (s)", lambda r: r["clean"]["seconds"] if r["clean"].get("site_ok") else None, ".1f")
     row("  of which site (s)", g("clean", "site_seconds"), ".1f")
@@ -483,6 +502,7 @@ def print_table(results: list[dict], markdown: bool = False) -> None:
     row("clean / bare (wall)", g("clean_vs_bare"), ".2f", "clean_vs_bare")
     row("clean / bare (CPU time)", g("clean_vs_bare_cpu"), ".2f", "clean_vs_bare")
     row("rebuild, all cached (s)", lambda r: _dig(r, ("rebuild", "seconds")), ".1f")
+    row("  its runs, wall (s)", lambda r: _runs(r, "rebuild"), "s")
     row("rebuild / bare (wall)", g("rebuild_vs_bare"), ".2f", "rebuild_vs_bare")
     row("rebuild / bare (CPU time)", g("rebuild_vs_bare_cpu"), ".2f", "rebuild_vs_bare")
     row("add one seed (s)", lambda r: _dig(r, ("add_one", "seconds")), ".1f")
@@ -526,6 +546,12 @@ def print_table(results: list[dict], markdown: bool = False) -> None:
                 print(f"N={r['size']}: {k} failed:\n  " + r[k]["error"].replace("\n", "\n  "))
 
 
+def _runs(r: dict, step: str) -> str | None:
+    """The wall-clock seconds of a repeated step's runs, fastest first ("6.3 / 6.7 / 8.0")."""
+    runs = _dig(r, (step, "runs"))
+    return " / ".join(f"{w:.1f}" for w, _ in sorted(runs)) if runs and len(runs) > 1 else None
+
+
 def _dig(d, keys):
     for k in keys:
         if not isinstance(d, dict) or k not in d:
@@ -552,6 +578,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", type=Path, nargs="+", help="print the table of earlier results files and exit")
     ap.add_argument("--markdown", action="store_true", help="with --report: a Markdown table")
     ap.add_argument("--timeout", type=float, default=3600, help="per-step timeout in seconds")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs of the bare build and of the rebuild, the median kept (default 3; the bare "
+                         "build runs once above --full-max)")
     ap.add_argument("--keep", type=Path, help="keep the projects in this folder instead of a temp one")
     ap.add_argument("--json", type=Path, help="results file (default: benchmarks/out/scale-<time>.json)")
     args = ap.parse_args(argv)
