@@ -53,11 +53,26 @@ def _json_script(data) -> Markup:
     return Markup(s)
 
 
+class _Environment(jinja2.Environment):
+    """Jinja's ``x.name`` tries ``getattr(x, "name")`` first and ``x["name"]``
+    after the AttributeError; the page views are plain dicts, read ~200 times
+    a page, so for a dict the key is tried first (a key named like a dict
+    method would win over the method: the views have none)."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_env(override_dirs: list[Path] | tuple = ()) -> jinja2.Environment:
     """Templates from ``<custom_dir>/briefs`` (if any) first, then the package's."""
     loaders = [jinja2.FileSystemLoader(str(d)) for d in override_dirs if Path(d).is_dir()]
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
