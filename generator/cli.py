@@ -158,6 +158,9 @@ def cmd_build(args) -> int:
     if nothing:
         site_error = "nothing to publish: no seed could be read and briefs/ has no fact file"
     elif not args.no_site:
+        from generator import memtrim
+
+        memtrim.release()  # what the sync freed goes back before the site build grows the process
         t0 = time.monotonic()
         print(f"building the site into {args.site}/ …", file=sys.stderr, flush=True)
         try:
