@@ -253,13 +253,13 @@ def _template(kind: str, labels: bool) -> str:
         try:
             kept = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            kept = {}
-        if isinstance(kept, dict) and isinstance(kept.get(name), str):
+            pass
+        kept = kept if isinstance(kept, dict) else {}
+        if isinstance(kept.get(name), str):
             return kept[name]
     made = _make_template(kind, labels)
     if path is not None:
-        atomic.write_cache(path, json.dumps({**(kept if isinstance(kept, dict) else {}), name: made},
-                                            sort_keys=True), "the chart templates")
+        atomic.write_cache(path, json.dumps({**kept, name: made}, sort_keys=True), "the chart templates")
     return made
 
 

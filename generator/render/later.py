@@ -5,13 +5,14 @@ otherwise be MkDocs ``File`` objects holding their text from ``on_files`` to
 the end of the build (a few hundred MB at 10,000 briefs, all at once). Here
 they wait, zlib-compressed on a big site (``Held``: about a fifth of the
 size), and are written in ``on_post_build``, with the site's own
-``facts.json``/``facts.csv`` made from them piece by piece.
+``facts.json``/``facts.csv`` made from them piece by piece. Nothing else in
+the build reads these files: pages link to them with plain HTML, which MkDocs
+does not check.
 
 ``Held`` is also how the plugin keeps its pages' Markdown and HTML between
 MkDocs' passes. Compressing costs CPU time (about 0.9 s per 1,000 briefs)
 and saves memory that only matters on big sites: from ``COMPRESS_FROM``
-pages (about 1,500 briefs) text is compressed, below it held as it is. Nothing else in the build reads these files: pages link
-to them with plain HTML, which MkDocs does not check.
+pages (about 1,500 briefs) text is compressed, below it held as it is.
 """
 from __future__ import annotations
 

@@ -15,9 +15,10 @@ chunks and one fragment per page, of which a query fetches only what it needs.
   that ``partials/search.html`` (the search box hosting the results of
   Pagefind), ``main.html`` (``data-pagefind-body`` around the page content)
   and the script and stylesheet of the search box.
-- ``build_index(site_dir)`` (``on_post_build``, ``mkdocs serve`` included):
-  runs the binary of the ``pagefind_bin`` wheel over the built site. Nothing
-  is fetched from a CDN: the bundle is the binary's own files.
+- ``cache_key(site_dir)`` then ``build_index(site_dir, cache=…, key=…)``
+  (``on_post_build``, ``mkdocs serve`` included): runs the binary of the
+  ``pagefind_bin`` wheel over the built site, or reuses its cached output.
+  Nothing is fetched from a CDN: the bundle is the binary's own files.
 
 What is indexed: the content of every page built from ``main.html`` (briefs,
 entity pages, home page, the hand-written docs), except pages whose front
@@ -36,8 +37,8 @@ site are byte-identical (tests/render/test_pagefind.py builds twice). So the
 bundle is cached (``.briefs-cache/pagefind/``) under a digest of every HTML
 file of the site, Pagefind's version and its options: a rebuild whose pages
 are all unchanged links the cached bundle into the site (hard links to
-read-only files) instead of indexing again (about 2 s per 1,000 briefs). Any changed, added or removed page
-re-runs Pagefind over the whole site.
+read-only files) instead of indexing again (about 2 s per 1,000 briefs). Any
+changed, added or removed page re-runs Pagefind over the whole site.
 """
 from __future__ import annotations
 
@@ -159,9 +160,10 @@ def site_digest(site_dir: Path, exe: Path, stamps: Mapping[str, Stamp] | None = 
     return h.hexdigest()
 
 
-def _copy_tree(src: Path, dst: Path) -> None:
+def _copy_tree(src: Path, dst: Path, read_only: bool = False) -> None:
     """``src`` to ``dst`` as hard links (the bundle is never edited in place;
-    copies across file systems), by a few threads."""
+    copies across file systems), by a few threads; with ``read_only``, each
+    file is made read-only too (a link shares its mode with ``src``)."""
     files: list[tuple[str, str]] = []
     for top, _, names in os.walk(src):
         out = os.path.join(dst, os.path.relpath(top, src))
@@ -173,6 +175,8 @@ def _copy_tree(src: Path, dst: Path) -> None:
             os.link(*pair)
         except OSError:
             shutil.copy2(*pair)
+        if read_only:
+            os.chmod(pair[1], 0o444)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(link, files, chunksize=32))
@@ -200,10 +204,7 @@ def _to_cache(cache: Path, key: str, bundle: Path, pages: int) -> None:
     try:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        _copy_tree(bundle, tmp / BUNDLE)
-        for top, _, names in os.walk(tmp / BUNDLE):
-            for name in names:
-                os.chmod(os.path.join(top, name), 0o444)
+        _copy_tree(bundle, tmp / BUNDLE, read_only=True)
         (tmp / "key.json").write_text(json.dumps({"key": key, "pages": pages}), encoding="utf-8")
         shutil.rmtree(cache, ignore_errors=True)
         tmp.rename(cache)
@@ -219,16 +220,15 @@ def cache_key(site_dir: str | Path, stamps: Mapping[str, Stamp] | None = None) -
 
 
 def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path | None = None,
-                key: str | None = None) -> int:
+                key: str = "") -> int:
     """Run Pagefind over the built ``site_dir``, writing ``site_dir/pagefind/``;
-    returns the number of pages indexed. With ``cache`` (a folder), a bundle
-    made from the same pages (``key``, from ``cache_key``; computed here when
-    not given) is reused (module docstring). A failure is a PluginError (one
-    line plus Pagefind's last lines of output)."""
+    returns the number of pages indexed. With ``cache`` (a folder) and the
+    site's ``key`` (``cache_key``), a bundle made from the same pages is reused
+    (module docstring). A failure is a PluginError (one line plus Pagefind's
+    last lines of output)."""
     exe = executable()
     t0 = time.monotonic()
-    if cache is not None and key is None:
-        key = cache_key(site_dir)
+    cache = cache if key else None
     if cache is not None:
         pages = _from_cache(cache, key, Path(site_dir) / BUNDLE)
         if pages is not None:

@@ -429,7 +429,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         search = self.config.enabled and self.config.search == "pagefind"  # also under `mkdocs serve`
         cache_root = self._cache_root()
         pagefind_cache = cache_root / "pagefind" if cache_root else None
-        key = None
+        key = ""
         if search and pagefind_cache is not None:  # every HTML page is on disk (_pages_on_disk)
             key = pagefind.cache_key(config.site_dir, self._writer.stamps if self._writer is not None else None)
         if self.config.enabled and self.later is not None:
