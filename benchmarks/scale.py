@@ -37,7 +37,8 @@ from the clean build's site/pagefind/: the fixed part (entry, pagefind.js, the
 WASM, the metadata, and the search box's own script and stylesheet; the
 search box runs Pagefind without its web worker), plus what a two-word query showing its first 10 results fetches:
 two index chunks and ten fragments (mean sizes; "worst": the largest), all
-raw bytes as served. With `--search material`: Material's lunr
+raw bytes as served. A site indexed in shards adds each further shard's
+entry, metadata and two index chunks. With `--search material`: Material's lunr
 search/search_index.json, raw and gzipped, and, if a pagefind command is found,
 Pagefind run on that site for comparison. A table goes to stdout, JSON to
 benchmarks/out/scale-<time>.json (rewritten after each size).
@@ -307,29 +308,38 @@ def site_stats(site: Path) -> dict:
 
 
 def pagefind_bundle_stats(out_dir: Path, site: Path) -> dict:
-    """What a query downloads from the Pagefind bundle ``out_dir`` (see the module docstring)."""
+    """What a query downloads from the Pagefind bundle ``out_dir`` (see the module docstring).
+    A sharded bundle (``briefs-shards.json``) costs each shard's entry, metadata
+    and index chunks; the script, the WebAssembly and the fragments are shared."""
     if not (out_dir / "pagefind.js").is_file():
         return {"error": f"no Pagefind bundle in {out_dir}"}
 
     def size(pattern: str, folder: Path = out_dir) -> list[int]:
         return [p.stat().st_size for p in folder.glob(pattern)]
 
-    chunks, frags = size("index/*.pf_index"), size("fragment/*.pf_fragment")
+    try:
+        listed = json.loads((out_dir / "briefs-shards.json").read_text(encoding="utf-8"))["shards"]
+    except (OSError, ValueError, KeyError):
+        listed = []
+    shards = [out_dir] + [out_dir / s for s in listed]
+    frags = [n for d in shards for n in size("fragment/*.pf_fragment", d)]
+    per_shard = [(size("index/*.pf_index", d),
+                  sum(size("pagefind-entry.json", d)) + max(size("pagefind.*.pf_meta", d) or [0])) for d in shards]
+    chunks = [n for c, _ in per_shard for n in c]
     wasm = size("wasm.en.pagefind") or size("wasm.*.pagefind")
     ui = sum(size("assets/briefs/pagefind-search.*", site))  # the search box's script and stylesheet
-    fixed = (sum(size("pagefind-entry.json")) + sum(size("pagefind.js")) + max(wasm or [0])
-             + max(size("pagefind.*.pf_meta") or [0]) + ui)
-    mean_chunk = statistics.mean(chunks) if chunks else 0
+    fixed = (sum(size("pagefind.js")) + sum(size("briefs-shards.json")) + max(wasm or [0]) + ui
+             + sum(meta for _, meta in per_shard))
     mean_frag = statistics.mean(frags) if frags else 0
-    n_chunks = min(PAGEFIND_CHUNKS, len(chunks))
     n_frags = min(PAGEFIND_RESULTS, len(frags))
+    query = sum(min(PAGEFIND_CHUNKS, len(c)) * statistics.mean(c) for c, _ in per_shard if c)
+    worst = sum(sum(sorted(c)[-PAGEFIND_CHUNKS:]) for c, _ in per_shard)
     return {
-        "index_chunks": len(chunks), "fragments": len(frags),
-        "chunk_kb_mean": mean_chunk / KB, "chunk_kb_max": max(chunks or [0]) / KB,
+        "shards": len(shards), "index_chunks": len(chunks), "fragments": len(frags),
+        "chunk_kb_mean": statistics.mean(chunks) / KB if chunks else 0, "chunk_kb_max": max(chunks or [0]) / KB,
         "fragment_kb_mean": mean_frag / KB, "fixed_kb": fixed / KB, "ui_kb": ui / KB,
-        "per_query_kb": (fixed + n_chunks * mean_chunk + n_frags * mean_frag) / KB,
-        "per_query_kb_worst": (fixed + sum(sorted(chunks)[-n_chunks:] if n_chunks else [])
-                               + sum(sorted(frags)[-n_frags:] if n_frags else [])) / KB,
+        "per_query_kb": (fixed + query + n_frags * mean_frag) / KB,
+        "per_query_kb_worst": (fixed + worst + sum(sorted(frags)[-n_frags:] if n_frags else [])) / KB,
         "total_kb": sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file()) / KB,
     }
 

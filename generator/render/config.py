@@ -38,3 +38,6 @@ class BriefsConfig(base.Config):
     # "pagefind" (generator/render/pagefind.py: indexed after the build, a query
     # fetches only the chunks it needs; needs the pagefind[bin] package)
     search = c.Choice(("material", "pagefind"), default="material")
+    # with search: pagefind, a site of more HTML files than this is indexed in
+    # shards of at most this many (Pagefind holds its whole index in memory)
+    search_shard_pages = c.Type(int, default=6500)

@@ -39,12 +39,24 @@ file of the site, Pagefind's version and its options: a rebuild whose pages
 are all unchanged links the cached bundle into the site (hard links to
 read-only files) instead of indexing again (about 2 s per 1,000 briefs). Any
 changed, added or removed page re-runs Pagefind over the whole site.
+
+Big sites are indexed in shards. Pagefind holds its whole index in memory
+(about 150 MB per 1,000 brief pages, 1.5 GB at 10,000 briefs), so a site of
+more than ``shard_pages`` HTML files (plugin option ``search_shard_pages``) is
+split, file by file in path order, into as few equal shards as keep each
+under that size. Each shard is indexed by its own Pagefind run, one after the
+other, over a tree of hard links to its pages (so the URLs are the site's):
+shard 0 into ``pagefind/`` (with Pagefind's script and WebAssembly), shard
+*i* into ``pagefind/shards/<i>/`` (its index and fragments only). The search
+box merges them (``mergeIndex``; ``SHARDS_FILE`` lists them) and keeps the
+results a single index would give (pagefind-search.js).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import shutil
@@ -68,6 +80,10 @@ BUNDLE = "pagefind"  # site/pagefind/: Pagefind's output folder in the site
 CSS = "assets/briefs/pagefind-search.css"  # in THEME_DIR, published as theme files
 JS = "assets/briefs/pagefind-search.js"
 EXCLUDE = "[data-search-exclude], .headerlink"  # lunr's marker, and the headings' ¶ links
+SHARD_PAGES = 6500  # HTML files per Pagefind run by default: about 750 MB of Pagefind's memory
+SHARDS = "shards"  # pagefind/shards/<i>/: shard i's index
+SHARDS_FILE = "briefs-shards.json"  # pagefind/briefs-shards.json: {"shards": ["shards/1/", …]}, read by the search box
+_SHARD_DROP = re.compile(r"pagefind([-.].*)?\.(js|css)|wasm\..*")  # a merged shard uses the first one's script and WebAssembly
 MISSING = "briefs: the option search: pagefind needs the Python package 'pagefind[bin]' (pip install 'pagefind[bin]')"
 _SEARCH_PLUGINS = ("material/search", "search")
 
@@ -137,7 +153,22 @@ def _file_digest(path: str, stamps: Mapping[str, Stamp]) -> bytes:
         return hashlib.sha256(fh.read()).digest()
 
 
-def site_digest(site_dir: Path, exe: Path, stamps: Mapping[str, Stamp] | None = None) -> str:
+def html_files(site_dir: Path) -> list[tuple[str, str]]:
+    """Every HTML file of the site but Pagefind's own folder, in path order:
+    ``(path relative to the site, path)`` pairs."""
+    paths: list[tuple[str, str]] = []
+    for top, dirs, names in os.walk(site_dir):
+        rel = os.path.relpath(top, site_dir).replace(os.sep, "/")
+        if rel == ".":
+            dirs[:] = [d for d in dirs if d != BUNDLE]
+        dirs.sort()
+        prefix = "" if rel == "." else f"{rel}/"
+        paths += [(prefix + n, os.path.join(top, n)) for n in sorted(names) if n.endswith(".html")]
+    return paths
+
+
+def site_digest(site_dir: Path, exe: Path, stamps: Mapping[str, Stamp] | None = None,
+                shard_pages: int = SHARD_PAGES) -> str:
     """What Pagefind's output depends on: every HTML file of the site (path and
     content; Pagefind's own folder left out), the binary and the options.
     A file whose size and time match its ``stamps`` entry (``writer.Writer``
@@ -145,14 +176,8 @@ def site_digest(site_dir: Path, exe: Path, stamps: Mapping[str, Stamp] | None = 
     reads and hashing release the GIL)."""
     stamps = stamps or {}
     st = exe.stat()
-    h = hashlib.sha256(f"{exe.name} {st.st_size} {int(st.st_mtime)} {BUNDLE} {EXCLUDE}\n".encode())
-    paths: list[tuple[str, str]] = []
-    for top, dirs, names in os.walk(site_dir):
-        rel = Path(top).relative_to(site_dir).as_posix()
-        if rel == ".":
-            dirs[:] = [d for d in dirs if d != BUNDLE]
-        dirs.sort()
-        paths += [(f"{rel}/{n}", os.path.join(top, n)) for n in sorted(names) if n.endswith(".html")]
+    h = hashlib.sha256(f"{exe.name} {st.st_size} {int(st.st_mtime)} {BUNDLE} {EXCLUDE} {shard_pages}\n".encode())
+    paths = html_files(site_dir)
     with ThreadPoolExecutor(max_workers=8) as pool:
         digests = pool.map(lambda p: _file_digest(p, stamps), [p for _, p in paths], chunksize=32)
         for (rel, _), digest in zip(paths, digests):
@@ -213,43 +238,104 @@ def _to_cache(cache: Path, key: str, bundle: Path, pages: int) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def cache_key(site_dir: str | Path, stamps: Mapping[str, Stamp] | None = None) -> str:
+def cache_key(site_dir: str | Path, stamps: Mapping[str, Stamp] | None = None,
+              shard_pages: int = SHARD_PAGES) -> str:
     """``site_digest`` of the built site: taken once every HTML page is written,
     and before anything else writes into the site (the digest's threads need the GIL)."""
-    return site_digest(Path(site_dir), executable(), stamps)
+    return site_digest(Path(site_dir), executable(), stamps, shard_pages)
+
+
+def shards_of(files: list[str], shard_pages: int = SHARD_PAGES) -> list[list[str]]:
+    """``files`` (in path order) dealt into as few shards as keep each at most
+    ``shard_pages`` long, sizes differing by one at most: file *k* goes to
+    shard *k* mod the number of shards, so every shard gets its share of
+    briefs, entity pages and the rest."""
+    count = max(1, math.ceil(len(files) / max(1, shard_pages)))
+    return [files[i::count] for i in range(count)]
+
+
+def _run(exe: Path, args: list[str], cwd: str | Path | None) -> str:
+    """One Pagefind run; its output, or a PluginError (one line plus Pagefind's last lines)."""
+    try:
+        res = subprocess.run([str(exe), *args, "--exclude-selectors", EXCLUDE],
+                             capture_output=True, text=True, cwd=cwd, check=False)
+    except OSError as exc:
+        raise PluginError(f"briefs: pagefind could not run: {exc}") from None
+    out = (res.stdout or "") + (res.stderr or "")
+    if res.returncode != 0:
+        tail = " | ".join(line.strip() for line in out.strip().splitlines()[-5:])
+        raise PluginError(f"briefs: pagefind failed (exit {res.returncode}): {tail}")
+    if "Did not find a data-pagefind-body" in out:
+        log.warning("briefs: no page is marked data-pagefind-body (does a main.html in custom_dir replace the "
+                    "plugin's?): Pagefind indexed every page whole")
+    m = re.search(r"Indexed (\d+) pages?", out)
+    return int(m.group(1)) if m else 0
+
+
+def _link_files(site: Path, rels: list[str], into: Path) -> None:
+    """The site's files ``rels`` as hard links under ``into`` (same relative paths), by a few threads."""
+    for d in sorted({os.path.dirname(r) for r in rels}):
+        os.makedirs(into / d, exist_ok=True)
+
+    def link(rel: str) -> None:
+        try:
+            os.link(site / rel, into / rel)
+        except OSError:
+            shutil.copy2(site / rel, into / rel)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(link, rels, chunksize=64))
+
+
+def _index_shards(exe: Path, site: Path, shards: list[list[str]], cwd: str | Path | None) -> int:
+    """Index each shard by itself (module docstring); returns the pages indexed."""
+    bundle = site / BUNDLE
+    src = bundle / ".pages"  # inside the site: a killed build leaves nothing behind in the project
+    pages = 0
+    for i, rels in enumerate(shards):
+        shutil.rmtree(src, ignore_errors=True)
+        _link_files(site, rels, src)
+        out = bundle if i == 0 else bundle / SHARDS / str(i)
+        done = _run(exe, ["--site", str(src), "--output-path", str(out.resolve())], cwd)
+        log.info("briefs: pagefind shard %d of %d: %d pages", i + 1, len(shards), done)
+        pages += done
+        if i:
+            for extra in out.iterdir():
+                if _SHARD_DROP.fullmatch(extra.name):
+                    extra.unlink()
+    shutil.rmtree(src, ignore_errors=True)
+    return pages
 
 
 def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path | None = None,
-                key: str = "") -> int:
+                key: str = "", shard_pages: int = SHARD_PAGES) -> int:
     """Run Pagefind over the built ``site_dir``, writing ``site_dir/pagefind/``;
     returns the number of pages indexed. With ``cache`` (a folder) and the
-    site's ``key`` (``cache_key``), a bundle made from the same pages is reused
-    (module docstring). A failure is a PluginError (one line plus Pagefind's
-    last lines of output)."""
+    site's ``key`` (``cache_key``), a bundle made from the same pages is reused.
+    A site of more than ``shard_pages`` HTML files is indexed in shards (module
+    docstring). A failure is a PluginError (one line plus Pagefind's last lines
+    of output)."""
     exe = executable()
     t0 = time.monotonic()
+    site = Path(site_dir)
     cache = cache if key else None
     if cache is not None:
-        pages = _from_cache(cache, key, Path(site_dir) / BUNDLE)
+        pages = _from_cache(cache, key, site / BUNDLE)
         if pages is not None:
             log.info("briefs: pages unchanged: the pagefind index of %d pages comes from the cache (%.1fs)",
                      pages, time.monotonic() - t0)
             return pages
-    cmd = [str(exe), "--site", str(site_dir), "--output-subdir", BUNDLE, "--exclude-selectors", EXCLUDE]
-    try:
-        res = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, check=False)
-    except OSError as exc:
-        raise PluginError(f"briefs: pagefind could not run: {exc}") from None
-    out = (res.stdout or "") + (res.stderr or "")
-    if res.returncode != 0 or not (Path(site_dir) / BUNDLE / "pagefind.js").is_file():
-        tail = " | ".join(line.strip() for line in out.strip().splitlines()[-5:])
-        raise PluginError(f"briefs: pagefind failed (exit {res.returncode}): {tail}")
-    m = re.search(r"Indexed (\d+) pages?", out)
-    pages = int(m.group(1)) if m else 0
-    if "Did not find a data-pagefind-body" in out:
-        log.warning("briefs: no page is marked data-pagefind-body (does a main.html in custom_dir replace the "
-                    "plugin's?): Pagefind indexed every page whole")
-    log.info("briefs: pagefind indexed %d pages into %s/ in %.1fs", pages, BUNDLE, time.monotonic() - t0)
+    shards = shards_of([rel for rel, _ in html_files(site)], shard_pages)
+    if len(shards) == 1:
+        pages = _run(exe, ["--site", str(site), "--output-subdir", BUNDLE], cwd)
+    else:
+        pages = _index_shards(exe, site, shards, cwd)
+    if not (site / BUNDLE / "pagefind.js").is_file():
+        raise PluginError(f"briefs: pagefind wrote no {BUNDLE}/pagefind.js into {site}")
+    (site / BUNDLE / SHARDS_FILE).write_text(
+        json.dumps({"shards": [f"{SHARDS}/{i}/" for i in range(1, len(shards))]}), encoding="utf-8")
+    log.info("briefs: pagefind indexed %d pages into %s/%s in %.1fs", pages, BUNDLE,
+             f" ({len(shards)} shards)" if len(shards) > 1 else "", time.monotonic() - t0)
     if cache is not None:
-        _to_cache(cache, key, Path(site_dir) / BUNDLE, pages)
+        _to_cache(cache, key, site / BUNDLE, pages)
     return pages

@@ -32,6 +32,7 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -126,6 +127,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             config.extra_javascript.append(f"{ASSET_DIR}/briefs.js")
         if self.config.search == "pagefind":  # Material's search out, Pagefind's box in (pagefind.py)
             pagefind.configure(config)
+        if self.config.search_shard_pages < 1:
+            raise PluginError(f"briefs: search_shard_pages must be 1 or more, not {self.config.search_shard_pages}")
         return config
 
     def on_pre_build(self, config):
@@ -431,7 +434,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         pagefind_cache = cache_root / "pagefind" if cache_root else None
         key = ""
         if search and pagefind_cache is not None:  # every HTML page is on disk (_pages_on_disk)
-            key = pagefind.cache_key(config.site_dir, self._writer.stamps if self._writer is not None else None)
+            key = pagefind.cache_key(config.site_dir, self._writer.stamps if self._writer is not None else None,
+                                     self.config.search_shard_pages)
         if self.config.enabled and self.later is not None:
             self._writer = self._writer or Writer()
             self.later.write_all(Path(config.site_dir), self._writer)
@@ -449,6 +453,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                      svg.rendered if svg else 0, svg.cached if svg else 0)
         # Pagefind reads only the HTML pages, so it runs while the downloads and SVGs are being written
         if search:
-            pagefind.build_index(config.site_dir, cwd=self.root, cache=pagefind_cache, key=key)
+            pagefind.build_index(config.site_dir, cwd=self.root, cache=pagefind_cache, key=key,
+                                 shard_pages=self.config.search_shard_pages)
         if self._writer is not None:
             self._writer.wait()

@@ -6,12 +6,13 @@ blocks and reports any other).
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from tests.render.test_pagefind import use_pagefind
+from tests.render.test_pagefind import set_option, use_pagefind
 
 from .conftest import Site, build_repo_site, guard_page, new_context, run_axe, serve, settle, shot
 
@@ -40,6 +41,80 @@ def hostile_pf_site(tmp_path_factory) -> Site:
     site_dir = build(project, project / "site")
     with serve(site_dir) as base_url:
         yield Site(project, site_dir, base_url, {})
+
+
+@pytest.fixture(scope="module")
+def sharded_pf_site(tmp_path_factory) -> Site:
+    """The fixture fact files, indexed in shards of at most 4 HTML files, with
+    one word ("Zanzibarian", in the seed brief's headline) no other page has."""
+    from tests.test_build import SEED_ID, build, make_project
+
+    project = make_project(tmp_path_factory.mktemp("sharded-pagefind"))
+    use_pagefind(project / "mkdocs.yml")
+    set_option(project / "mkdocs.yml", "search_shard_pages", "4")
+    fact = project / "briefs" / f"{SEED_ID}.yaml"
+    fact.write_text(re.sub(r"(?m)^headline: (.*)$", r"headline: Zanzibarian \1", fact.read_text(encoding="utf-8"),
+                           count=1), encoding="utf-8")
+    site_dir = build(project, project / "site")
+    with serve(site_dir) as base_url:
+        yield Site(project, site_dir, base_url, {SEED_ID: {"id": SEED_ID}})
+
+
+def _shard_texts(site_dir) -> list[dict[str, str]]:
+    """Per shard of site_dir/pagefind: page URL -> the indexed text (lower case)."""
+    import gzip
+    import json
+
+    bundle = site_dir / "pagefind"
+    dirs = [bundle] + [bundle / d for d in json.loads((bundle / "briefs-shards.json").read_text())["shards"]]
+    out = []
+    for d in dirs:
+        pages = {}
+        for f in (d / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(f.read_bytes())
+            frag = json.loads(data[data.index(b"{"):])
+            pages[frag["url"]] = frag["content"].lower()
+        out.append(pages)
+    return out
+
+
+def test_sharded_search_finds_what_one_index_would(browser, sharded_pf_site):
+    """Pagefind drops a word its index does not know: a shard without
+    "zanzibarian" would answer "zanzibarian <word>" with every page that has
+    <word>. The search box leaves such shards out, so the only page with both
+    words is the only result, as with one index."""
+    site = sharded_pf_site
+    shards = _shard_texts(site.dir)
+    assert len(shards) >= 3, "the fixture site is not sharded"
+    (brief_id,) = site.briefs
+    home = [i for i, pages in enumerate(shards) if any("zanzibarian" in t for t in pages.values())]
+    assert len(home) == 1 and f"/briefs/{brief_id}/" in shards[home[0]]
+    # a word of that brief that pages in shards without "zanzibarian" have too
+    brief_text = shards[home[0]][f"/briefs/{brief_id}/"]
+    others = [t for i, pages in enumerate(shards) if i != home[0] for t in pages.values()]
+    common = sorted(w for w in set(re.findall(r"[a-z]{6,}", brief_text))
+                    if w != "zanzibarian" and sum(w in t for t in others) >= 2)
+    assert common, "no word of the brief is in the other shards"
+    word = common[0]
+    ctx = new_context(browser, site)
+    try:
+        page = guard_page(ctx, site)
+        _search(page, site, f"zanzibarian {word}")
+        meta = page.locator(".briefs-pf .md-search-result__meta")
+        assert meta.inner_text().strip().startswith("1 "), meta.inner_text()
+        tops = page.locator(".briefs-pf .md-search-result__item > a.md-search-result__link")
+        assert tops.count() == 1 and tops.first.get_attribute("href").rstrip("/").endswith(f"/briefs/{brief_id}")
+        # the word alone is found in several shards: they are all searched
+        page.locator(".briefs-pf input.md-search__input").fill(word)
+        page.wait_for_function("() => !/^1 /.test(document.querySelector('.briefs-pf .md-search-result__meta')"
+                               ".textContent.trim())", timeout=15_000)
+        found = int(meta.inner_text().split()[0])
+        assert found >= 3, meta.inner_text()
+        pf = [u for u in page.guard.requests if "/pagefind/" in u]
+        assert sum("/pagefind/pagefind.js" in u for u in pf) == 1 and any("/pagefind/shards/" in u for u in pf), pf
+        page.guard.assert_clean()
+    finally:
+        ctx.close()
 
 
 @pytest.fixture

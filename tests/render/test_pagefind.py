@@ -20,13 +20,17 @@ from tests.test_build import SEED_ID, build, make_project, soup
 pytestmark = pytest.mark.slow
 
 
-def use_search(mkdocs_yml: Path, mode: str) -> None:
-    """Set the briefs plugin's ``search:`` option in ``mkdocs_yml`` to ``mode``."""
-    text = re.sub(r"^[ \t]+search: (pagefind|material)[^\n]*\n", "", mkdocs_yml.read_text(encoding="utf-8"),
-                  flags=re.MULTILINE)
+def set_option(mkdocs_yml: Path, name: str, value: str) -> None:
+    """Set the briefs plugin's option ``name`` in ``mkdocs_yml`` to ``value`` (YAML)."""
+    text = re.sub(rf"^[ \t]+{name}: [^\n]*\n", "", mkdocs_yml.read_text(encoding="utf-8"), flags=re.MULTILINE)
     m = re.search(r"^[ \t]*- briefs:\n([ \t]+)", text, re.MULTILINE)
     assert m, "mkdocs.yml has no `- briefs:` entry with options"
-    mkdocs_yml.write_text(text[:m.end()] + f"search: {mode}\n" + m.group(1) + text[m.end():], encoding="utf-8")
+    mkdocs_yml.write_text(text[:m.end()] + f"{name}: {value}\n" + m.group(1) + text[m.end():], encoding="utf-8")
+
+
+def use_search(mkdocs_yml: Path, mode: str) -> None:
+    """Set the briefs plugin's ``search:`` option in ``mkdocs_yml`` to ``mode``."""
+    set_option(mkdocs_yml, "search", mode)
 
 
 def use_pagefind(mkdocs_yml: Path) -> None:
@@ -197,3 +201,67 @@ def test_the_key_figures_header_row_is_not_indexed(site):
     assert head is not None and head.has_attr("data-pagefind-ignore")
     text = _fragment_texts(site)
     assert "Seres" in text and "SubjectMeasure" not in text
+
+
+def _entry(bundle: Path) -> dict:
+    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+
+
+def _fragment_urls(bundle: Path) -> set[str]:
+    out = set()
+    for f in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(f.read_bytes())
+        out.add(json.loads(data[data.index(b"{"):])["url"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def sharded(project, tmp_path_factory) -> Path:
+    """The same project with at most 4 HTML files per Pagefind run."""
+    root = tmp_path_factory.mktemp("sharded") / "proj"
+    shutil.copytree(project, root, ignore=shutil.ignore_patterns(".briefs-cache", "site"))
+    set_option(root / "mkdocs.yml", "search_shard_pages", "4")
+    return build(root, root / "site")
+
+
+def test_a_big_site_is_indexed_in_shards_that_hold_every_page_once(site, sharded):
+    bundle = sharded / "pagefind"
+    listed = json.loads((bundle / "briefs-shards.json").read_text(encoding="utf-8"))["shards"]
+    html = [p for p in sharded.rglob("*.html") if not p.is_relative_to(bundle)]
+    assert len(listed) + 1 == -(-len(html) // 4), (listed, len(html))  # as few shards of <= 4 files as can be
+    shards = [bundle] + [bundle / s for s in listed]
+    assert all((s / "pagefind-entry.json").is_file() and list(s.glob("pagefind.*.pf_meta")) for s in shards)
+    # one script and WebAssembly for all: a merged shard has its index and fragments only
+    assert not [p.name for s in shards[1:] for p in s.iterdir() if p.suffix in (".js", ".css", ".pagefind")]
+    assert not (bundle / ".pages").exists()  # the shards' link trees are gone
+    # together the shards index exactly the pages one index holds, each once, under the site's own URLs
+    urls = [_fragment_urls(s) for s in shards]
+    assert sum(map(len, urls)) == _entry(site / "pagefind")["languages"]["en"]["page_count"]
+    assert set().union(*urls) == _fragment_urls(site / "pagefind")
+    assert sum(_entry(s)["languages"]["en"]["page_count"] for s in shards) == sum(map(len, urls))
+    assert all(urls), "a shard indexed no page"
+    # an unsharded site lists no shard
+    assert json.loads((site / "pagefind" / "briefs-shards.json").read_text(encoding="utf-8")) == {"shards": []}
+
+
+def test_shard_size_below_one_is_a_one_line_error(project, tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    root = tmp_path / "proj"
+    shutil.copytree(project, root, ignore=shutil.ignore_patterns(".briefs-cache", "site"))
+    set_option(root / "mkdocs.yml", "search_shard_pages", "0")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(root, root / "site")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "search_shard_pages" in errors[0] and "\n" not in errors[0], errors
+
+
+def test_shards_of_deals_files_into_as_few_even_shards_as_fit():
+    from generator.render.pagefind import shards_of
+
+    files = [f"p{i:02d}.html" for i in range(10)]
+    assert shards_of(files, 10) == [files]
+    parts = shards_of(files, 4)
+    assert [len(p) for p in parts] == [4, 3, 3]
+    assert sorted(sum(parts, [])) == files
+    assert shards_of([], 4) == [[]]

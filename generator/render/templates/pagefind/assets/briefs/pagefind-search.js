@@ -8,6 +8,15 @@
  * each result in Material's result markup: the page, then the sections that
  * match. Arrow keys move between the input and the results; every result is
  * a plain link (Tab works too). Nothing is fetched from anywhere but the site.
+ *
+ * A big site's index comes in shards (pagefind/briefs-shards.json lists the
+ * others; generator/render/pagefind.py): they are merged into the first with
+ * Pagefind's mergeIndex, each tagged with a "briefs_shard" filter. Pagefind
+ * drops a word its index does not know, so a shard without, say, "huawei"
+ * would answer "huawei deliveries" with every page on deliveries. One index
+ * needs every word it knows, so the merged search does too: each word of the
+ * query is looked up alone first, and only shards that know every word known
+ * somewhere take part in the search.
  */
 (function () {
   "use strict";
@@ -30,21 +39,53 @@
     other: t["search.result.other"] || "# matching documents",
   };
   var pagefind = null;  // the promise of the loaded module
+  var shards = 1;       // indexes merged into the search
   var query = "";
   var results = [];
   var shown = 0;
   var timer = 0;
 
+  function shardList() {
+    return fetch(new URL("briefs-shards.json", bundle).href)
+      .then(function (r) { return r.ok ? r.json() : { shards: [] }; })
+      .then(function (j) { return (j && j.shards) || []; }, function () { return []; });
+  }
+
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind.js", bundle).href).then(function (pf) {
+      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), shardList()]).then(function (got) {
+        var pf = got[0], more = got[1];
+        shards = more.length + 1;
         // no web worker: it would download a second copy of Pagefind's script
         // (44 KB) for a search that takes milliseconds on the page itself
-        return pf.options({ excerptLength: 24, noWorker: true }).then(function () { pf.init(); return pf; });
+        var opts = { excerptLength: 24, noWorker: true };
+        if (more.length) opts.mergeFilter = { briefs_shard: "0" };
+        return pf.options(opts).then(function () {
+          var ready = pf.init();
+          return Promise.all(more.map(function (dir, i) {
+            return pf.mergeIndex(new URL(dir, bundle).href, { mergeFilter: { briefs_shard: String(i + 1) } });
+          })).then(function () { return ready; });
+        }).then(function () { return pf; });
       });
       pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
+  }
+
+  // The search of the query q over every shard (see the top of this file).
+  function find(pf, q) {
+    var words = q.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+    if (shards < 2 || words.length < 2) return pf.search(q);
+    return Promise.all(words.map(function (w) { return pf.search(w); })).then(function (each) {
+      var known = each.filter(function (r) { return r.results.length; });
+      var take = [];
+      for (var i = 0; i < shards; i++) {
+        var id = String(i);
+        if (known.every(function (r) { return ((r.filters || {}).briefs_shard || {})[id] > 0; })) take.push(id);
+      }
+      if (!take.length) return { results: [] };
+      return pf.search(q, { filters: { briefs_shard: { any: take } } });
+    });
   }
 
   function open() {
@@ -160,7 +201,7 @@
       return;
     }
     load().then(function (pf) {
-      return pf.search(q).then(function (res) {
+      return find(pf, q).then(function (res) {
         if (q !== query) return;
         results = res.results;
         shown = 0;
