@@ -5,12 +5,23 @@ only a finished build is swapped in (one atomic ``renameat2(RENAME_EXCHANGE)``
 on Linux, else two renames that ``recover`` completes or undoes). An
 interrupted or failed build leaves the previous site as it was.
 
-The site it replaces is not deleted then and there: deleting thousands of
-files is slow on many disks (about 1 s for a 1,000-brief site here), and the
-new site is ready without it. It is renamed ``.site.trash/`` and deleted by a
-child process (``rm -rf``) at the start of the next build, while that build
-works; the build waits for it before it ends. So between builds the previous
-site takes disk space beside the new one.
+The site it replaces is not deleted: it is renamed ``.site.trash/``, and the
+next build is made in it (``Reuse``). Deleting thousands of files is slow on
+many disks, and so is making thousands of new ones right after (ext4 without
+a journal skips recently freed inodes one by one when it makes a file); a
+file written where the same path already is keeps its inode instead. The
+next build renames ``.site.trash/`` to ``.site.new/``, drops the files in it
+that are shared with anything else (hard links, such as Pagefind's cached
+bundle: writing through them would change the cache), and tells MkDocs not to
+empty it. Every file the build writes replaces the old one in place; what the
+build did not touch (its change time is older than the build's start) is
+deleted at the end, with the folders left empty, so the site is exactly what
+a build into an empty folder makes (tested byte for byte). If a build in the
+reused folder fails, it is made again in an empty one, so an old file in the
+way (a file where a folder is now wanted) cannot fail a build. Between builds
+the previous site takes disk space beside the new one. Older leftovers
+(``.site.trash.<pid>``) are deleted by a child process (``rm -rf``) while the
+build works.
 """
 from __future__ import annotations
 
@@ -20,6 +31,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -177,6 +189,98 @@ class Removal:
             self.proc = None
 
 
+REUSED = "BRIEFS_REUSED_SINCE"  # "<ns> <folder>" while a build writes into a reused folder
+
+
+class Reuse:
+    """The previous site's folder made ready for this build to write into (module docstring)."""
+
+    def __init__(self, trash: Path, new: Path) -> None:
+        self.folder = new
+        trash.rename(new)
+        for top, dirs, names in os.walk(new):
+            for d in [d for d in dirs if os.path.islink(os.path.join(top, d))]:
+                os.unlink(os.path.join(top, d))  # never written through
+                dirs.remove(d)
+            for n in names:
+                path = os.path.join(top, n)
+                st = os.lstat(path)
+                if st.st_nlink > 1 or stat.S_ISLNK(st.st_mode):
+                    os.unlink(path)
+        self.start = _now(new)
+
+    @classmethod
+    def take(cls, site_dir: Path, new: Path) -> "Reuse | None":
+        """``.site.trash`` made ready as ``new``, or None (no usable previous site)."""
+        trash = _sibling(site_dir, "trash")
+        if not trash.is_dir() or trash.is_symlink() or new.exists():
+            return None
+        try:
+            return cls(trash, new)
+        except OSError:
+            shutil.rmtree(new, ignore_errors=True)
+            return None
+
+    @contextmanager
+    def kept(self):
+        """MkDocs' ``build`` empties its site folder first; here it must not.
+        ``REUSED`` tells the plugin (``sweep_stale_pages``)."""
+        from mkdocs import utils
+
+        saved = utils.clean_directory
+        utils.clean_directory = lambda directory: None
+        try:
+            with _env(**{REUSED: f"{self.start} {self.folder}"}):
+                yield
+        finally:
+            utils.clean_directory = saved
+
+    def sweep(self) -> int:
+        """Delete what this build did not write; returns the number of files deleted."""
+        return sweep(self.folder, self.start)
+
+
+def sweep(folder: Path, since: int, suffix: str = "") -> int:
+    """Delete the files under ``folder`` (ending with ``suffix``) unchanged since
+    ``since`` (ns, the file system's clock), and the folders that leaves empty."""
+    gone = 0
+    for top, _, names in os.walk(folder, topdown=False):
+        emptied = False
+        for n in names:
+            path = os.path.join(top, n)
+            if n.endswith(suffix) and os.lstat(path).st_ctime_ns < since:
+                os.unlink(path)
+                gone += 1
+                emptied = True
+        if (emptied or gone) and top != str(folder):
+            try:
+                os.rmdir(top)  # only if empty
+            except OSError:
+                pass
+    return gone
+
+
+def sweep_stale_pages(site_dir: str | os.PathLike) -> int:
+    """In a build made in a reused folder, delete the HTML pages it did not
+    write; else nothing. The plugin calls this once every page is written,
+    before Pagefind reads them all."""
+    since, _, folder = os.environ.get(REUSED, "").partition(" ")
+    if not since.isdigit() or os.path.abspath(site_dir) != folder:
+        return 0
+    return sweep(Path(folder), int(since), ".html")
+
+
+def _now(folder: Path) -> int:
+    """The file system's clock now (a file's change time, as the files this build writes will get)."""
+    probe = folder / f".briefs-clock-{os.getpid()}"
+    fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        return os.fstat(fd).st_ctime_ns
+    finally:
+        os.close(fd)
+        os.unlink(probe)
+
+
 def swap_in(new: Path, site_dir: Path) -> None:
     """Make the complete build ``new`` the site; the previous site goes to ``.site.trash``."""
     old = _sibling(site_dir, "old")
@@ -202,14 +306,21 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, epoch
         raise BuildFailed(f"{config_file}: no such file (the MkDocs configuration)")
     recover(site_dir)
     new = _sibling(site_dir, "new")
+    reuse = Reuse.take(site_dir, new)
     removal = Removal(site_dir)
     try:
+        if reuse is not None:
+            try:
+                return _build_and_swap(config_file, site_dir, new, strict, epoch, reuse)
+            except BuildFailed:
+                pass  # made again in an empty folder: if it fails there too, that is the error reported
         return _build_and_swap(config_file, site_dir, new, strict, epoch)
     finally:
         removal.wait()
 
 
-def _build_and_swap(config_file: Path, site_dir: Path, new: Path, strict: bool, epoch: str) -> BuildResult:
+def _build_and_swap(config_file: Path, site_dir: Path, new: Path, strict: bool, epoch: str,
+                    reuse: Reuse | None = None) -> BuildResult:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -217,7 +328,12 @@ def _build_and_swap(config_file: Path, site_dir: Path, new: Path, strict: bool, 
         try:
             with _env(SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1"):
                 cfg = load_config(str(config_file), site_dir=str(new), strict=strict)
-                build(cfg)
+                if reuse is not None:
+                    with reuse.kept():
+                        build(cfg)
+                    reuse.sweep()
+                else:
+                    build(cfg)
         except BaseException as exc:
             shutil.rmtree(new, ignore_errors=True)
             if isinstance(exc, KeyboardInterrupt):

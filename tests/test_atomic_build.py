@@ -184,14 +184,79 @@ def test_the_replaced_site_is_deleted_while_the_next_build_runs(tmp_path):
     assert (site / "index.html").read_text() == "current"
 
 
-def test_each_build_deletes_the_site_the_one_before_replaced(built, tmp_path):
+def test_each_build_is_made_in_the_folder_of_the_site_before_last(built, tmp_path):
+    """No site is deleted: a build writes over the files of the site its
+    predecessor replaced (.site.trash), and the one it replaces becomes the
+    next .site.trash."""
     root = _copy(built, tmp_path / "proj")
-    briefs_cli(root, "build", check=0)  # replaces the fixture's site: that one goes to .site.trash
-    first_trash = (root / ".site.trash").stat().st_ino
+    first = (root / "site").stat().st_ino
+    briefs_cli(root, "build", check=0)  # no .site.trash yet: a new folder; the fixture's site goes to .site.trash
+    assert (root / ".site.trash").stat().st_ino == first
+    second = (root / "site").stat().st_ino
+    page = next((root / ".site.trash" / "briefs").rglob("index.html"))
+    kept = page.stat().st_ino
     briefs_cli(root, "build", check=0)
-    assert (root / ".site.trash").stat().st_ino != first_trash  # the older one was deleted, this one kept
+    assert (root / "site").stat().st_ino == first and (root / ".site.trash").stat().st_ino == second
+    rel = page.relative_to(root / ".site.trash")
+    assert (root / "site" / rel).stat().st_ino == kept  # the page was written over, not made anew
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == [".site.trash"]
-    assert (root / "site" / "index.html").is_file()
+
+
+def _fresh_build(tmp_path: Path, like: Path) -> dict[str, bytes]:
+    """The site of ``like``'s seeds and fact files built in a new project."""
+    other = make_project(tmp_path / "fresh" / "proj")
+    shutil.rmtree(other / "seeds")
+    shutil.copytree(like / "seeds", other / "seeds")
+    shutil.copytree(like / "briefs", other / "briefs")
+    briefs_cli(other, "build", check=0)
+    return tree_bytes(other / "site")
+
+
+def test_a_build_in_the_old_folder_is_exactly_a_fresh_build(built, tmp_path):
+    """Pages of a removed brief are gone (from the site and from the search
+    index: Pagefind does not see them), and every file is what a build into
+    an empty folder writes."""
+    root = _copy(built, tmp_path / "proj")
+    briefs_cli(root, "build", check=0)  # now .site.trash holds a full site
+    gone, _ = brief_of(root, "00.txt")
+    (root / "seeds" / "00.txt").unlink()
+    gone.unlink()
+    assert (root / ".site.trash" / "briefs" / gone.stem / "index.html").is_file()
+    briefs_cli(root, "build", check=0)
+    site = tree_bytes(root / "site")
+    assert not [name for name in site if gone.stem in name]
+    assert site == _fresh_build(tmp_path, root)
+
+
+def test_a_build_in_the_old_folder_never_writes_through_links(built, tmp_path):
+    """A hard link or a symbolic link left in the old folder is removed, not
+    written through: what it points to stays as it was."""
+    root = _copy(built, tmp_path / "proj")
+    briefs_cli(root, "build", check=0)
+    trash = root / ".site.trash"
+    outside = tmp_path / "outside.html"
+    outside.write_text("not the site's", encoding="utf-8")
+    (trash / "index.html").unlink()
+    os.link(outside, trash / "index.html")  # as Pagefind's cached bundle is linked in
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(trash / "assets")
+    (trash / "assets").symlink_to(elsewhere, target_is_directory=True)
+    briefs_cli(root, "build", check=0)
+    assert outside.read_text(encoding="utf-8") == "not the site's"
+    assert not list(elsewhere.iterdir())
+    assert tree_bytes(root / "site") == tree_bytes(built / "site")
+
+
+def test_a_build_the_old_folder_gets_in_the_way_of_is_made_again_in_a_new_one(built, tmp_path):
+    root = _copy(built, tmp_path / "proj")
+    briefs_cli(root, "build", check=0)
+    trash = root / ".site.trash"
+    shutil.rmtree(trash / "briefs")
+    (trash / "briefs").write_text("a file where the briefs' folder goes", encoding="utf-8")
+    briefs_cli(root, "build", check=0)
+    assert tree_bytes(root / "site") == tree_bytes(built / "site")
+    assert not (root / ".site.new").exists()
 
 
 KILL_BETWEEN_RENAMES = """

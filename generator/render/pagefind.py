@@ -325,6 +325,7 @@ def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path
             log.info("briefs: pages unchanged: the pagefind index of %d pages comes from the cache (%.1fs)",
                      pages, time.monotonic() - t0)
             return pages
+    shutil.rmtree(site / BUNDLE, ignore_errors=True)  # a bundle left in a reused folder (publish.Reuse)
     shards = shards_of([rel for rel, _ in html_files(site)], shard_pages)
     if len(shards) == 1:
         pages = _run(exe, ["--site", str(site), "--output-subdir", BUNDLE], cwd)

@@ -36,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator import charts
+from generator import charts, publish
 from generator.charts import SvgRenderer
 from generator.facts import loader
 from generator.render import fastmd, later, pagefind, pages, shell, workers
@@ -429,6 +429,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     on_post_build = CombinedEvent(_pages_on_disk, _post_build)
 
     def _finish_site(self, config):
+        publish.sweep_stale_pages(config.site_dir)  # a build in the previous site's folder: its old pages go
         search = self.config.enabled and self.config.search == "pagefind"  # also under `mkdocs serve`
         cache_root = self._cache_root()
         pagefind_cache = cache_root / "pagefind" if cache_root else None
