@@ -260,14 +260,21 @@ def sweep(folder: Path, since: int, suffix: str = "") -> int:
     return gone
 
 
+def reused_since(site_dir: str | os.PathLike) -> int | None:
+    """When this build writes into a reused folder ``site_dir``: the time it
+    started (ns, the file system's clock); else None."""
+    since, _, folder = os.environ.get(REUSED, "").partition(" ")
+    if not since.isdigit() or os.path.abspath(site_dir) != folder:
+        return None
+    return int(since)
+
+
 def sweep_stale_pages(site_dir: str | os.PathLike) -> int:
     """In a build made in a reused folder, delete the HTML pages it did not
     write; else nothing. The plugin calls this once every page is written,
     before Pagefind reads them all."""
-    since, _, folder = os.environ.get(REUSED, "").partition(" ")
-    if not since.isdigit() or os.path.abspath(site_dir) != folder:
-        return 0
-    return sweep(Path(folder), int(since), ".html")
+    since = reused_since(site_dir)
+    return 0 if since is None else sweep(Path(site_dir), since, ".html")
 
 
 def _now(folder: Path) -> int:

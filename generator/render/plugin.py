@@ -393,7 +393,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled or page.file.src_uri not in self.page_meta or not output.strip():
             return output
         if self._writer is None:
-            self._writer = Writer()
+            self._writer = Writer(keep_same=publish.reused_since(config.site_dir) is not None)
             self._written.uris.clear()
             _BUILD_LOG.addFilter(self._written)
         self._writer.write(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
@@ -438,7 +438,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             key = pagefind.cache_key(config.site_dir, self._writer.stamps if self._writer is not None else None,
                                      self.config.search_shard_pages)
         if self.config.enabled and self.later is not None:
-            self._writer = self._writer or Writer()
+            self._writer = self._writer or Writer(keep_same=publish.reused_since(config.site_dir) is not None)
             self.later.write_all(Path(config.site_dir), self._writer)
             if self._site_downloads:  # by the writer's threads too, while Pagefind runs
                 name, facts, csvs = self._site_downloads

@@ -14,6 +14,11 @@ given whole, so the site is the same as one written file by file. The first
 error (a full disk, a folder that is a file) is raised by ``wait()`` with the
 path, and the files not yet written are dropped.
 
+In a build made in the previous site's folder (``publish.Reuse``, ``keep_same``)
+a file whose bytes are already there is not written again, only touched:
+reading 20 KB costs less than replacing them, and the touch (a new change
+time) tells the end-of-build sweep the file belongs to this build.
+
 For HTML files the writer also keeps a ``Stamp``: size, modification time and
 SHA-256 of what it wrote. Pagefind's cache key needs a digest of every HTML
 file; a file whose size and time still match its stamp is not read again.
@@ -36,9 +41,19 @@ class Stamp(NamedTuple):
     sha256: bytes
 
 
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file ``path`` has exactly ``data`` in it."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
 class Writer:
-    def __init__(self, threads: int = THREADS) -> None:
+    def __init__(self, threads: int = THREADS, keep_same: bool = False) -> None:
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="briefs-write")
+        self.keep_same = keep_same
         self._pending: list[Future] = []
         self._folders: set[str] = set()
         self._lock = threading.Lock()
@@ -49,15 +64,19 @@ class Writer:
         with self._lock:
             known = folder in self._folders
         if not known:
-            os.makedirs(folder, exist_ok=True)
+            if not os.path.isdir(folder):  # (a stat: mkdir of an existing folder locks its parent)
+                os.makedirs(folder, exist_ok=True)
             with self._lock:
                 self._folders.add(folder)
 
     def _write(self, path: str, data: bytes) -> None:
         try:
             self._folder(os.path.dirname(path))
-            with open(path, "wb") as fh:
-                fh.write(data)
+            if self.keep_same and _holds(path, data):
+                os.utime(path)
+            else:
+                with open(path, "wb") as fh:
+                    fh.write(data)
             if path.endswith(".html"):
                 st = os.stat(path)
                 self.stamps[path] = Stamp(st.st_size, st.st_mtime_ns, hashlib.sha256(data).digest())

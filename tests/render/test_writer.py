@@ -49,3 +49,32 @@ def test_a_slow_disk_makes_write_wait_instead_of_holding_every_file(tmp_path, mo
     finally:
         w.close()
     assert len(list(tmp_path.glob("*.html"))) == 100
+
+
+def test_keep_same_touches_a_file_that_already_holds_the_bytes_and_rewrites_the_others(tmp_path):
+    """In a build made in the previous site's folder: the same bytes are not
+    written again, but the file gets a new change time (so the end-of-build
+    sweep keeps it); other bytes replace the file's whole content."""
+    import os
+    import time
+
+    same, other, new = tmp_path / "same.html", tmp_path / "other.html", tmp_path / "d" / "new.html"
+    same.write_bytes(b"<p>unchanged</p>")
+    other.write_bytes(b"<p>a longer old text than the new one</p>")
+    before = {p: os.stat(p) for p in (same, other)}
+    time.sleep(0.05)
+    w = Writer(threads=2, keep_same=True)
+    try:
+        w.write(same, b"<p>unchanged</p>")
+        w.write(other, b"<p>new</p>")
+        w.write(new, b"<p>made</p>")
+        w.wait()
+    finally:
+        w.close()
+    assert (same.read_bytes(), other.read_bytes(), new.read_bytes()) == (b"<p>unchanged</p>", b"<p>new</p>",
+                                                                          b"<p>made</p>")
+    for p in (same, other):
+        st = os.stat(p)
+        assert st.st_ino == before[p].st_ino and st.st_ctime_ns > before[p].st_ctime_ns
+    st = os.stat(same)
+    assert w.stamps[str(same)][:2] == (st.st_size, st.st_mtime_ns)  # the stamp follows the touch
