@@ -160,7 +160,7 @@ def cmd_build(args) -> int:
     elif not args.no_site:
         from generator import memtrim
 
-        memtrim.release()  # what the sync freed goes back before the site build grows the process
+        memtrim.release(freeze=True)  # what the sync freed goes back before the site build grows the process
         t0 = time.monotonic()
         print(f"building the site into {args.site}/ …", file=sys.stderr, flush=True)
         try:

@@ -30,3 +30,27 @@ def test_freed_memory_goes_back_to_the_system():
     if trimmed != "True":
         pytest.skip("this C library has no malloc_trim")
     assert int(before) > 250 and int(after) < int(before) - 200, out.stdout
+
+
+def test_a_build_hides_its_objects_from_the_collector_only_while_it_runs(tmp_path):
+    """``briefs build`` freezes what survives the sync (``release(freeze=True)``)
+    and the plugin freezes the site model before the pages are made; the end of
+    the build (or its failure) unfreezes everything, so a process that builds
+    again (``mkdocs serve``, these tests) can still collect the old site."""
+    import gc
+
+    from generator import memtrim
+    from tests.test_build import build, make_project
+
+    assert gc.get_freeze_count() == 0
+    memtrim.release(freeze=True)
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    seen = []
+    gc.callbacks.append(lambda phase, info: seen.append(gc.get_freeze_count()) if phase == "start" else None)
+    try:
+        build(make_project(tmp_path / "proj"), tmp_path / "site")
+    finally:
+        gc.callbacks.pop()
+    assert seen and max(seen) > frozen  # the site model was frozen too while the pages were made
+    assert gc.get_freeze_count() == 0

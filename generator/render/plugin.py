@@ -28,6 +28,7 @@ Events:
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import os
 from pathlib import Path
@@ -234,6 +235,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             else:
                 log.info("briefs: docs/index.md exists, so the home page does not list the briefs")
 
+        # the site model lives to the end of the build: out of the collector's sight until
+        # then, full collections (main process and forked workers) skip it (on_post_build undoes it)
+        gc.freeze()
         made = workers.render_all(render, jobs)  # in the order of ``jobs``, taken as they come
         all_facts, all_csv = [], []
         for b in sorted(site.briefs, key=lambda b: b.id):
@@ -410,6 +414,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def on_build_error(self, error):
         self._close_writer()
+        gc.unfreeze()
 
     @event_priority(100)  # first: other plugins' on_post_build may read the pages from disk
     def _pages_on_disk(self, config):
@@ -425,6 +430,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             self._finish_site(config)
         finally:
             self._close_writer()
+            gc.unfreeze()
 
     on_post_build = CombinedEvent(_pages_on_disk, _post_build)
 
