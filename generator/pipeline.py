@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Optional
 
 from generator import atomic
 from generator.extract import EXTRACTOR_VERSION, extract_path
+from generator.extract import load as load_extractors
 from generator.facts import loader, store
 from generator.facts.cache import ExtractionCache
 from generator.facts.schema import Brief
@@ -192,6 +193,7 @@ def _extract_all(todo: list[Path], jobs: int, progress: Callable[[int, int], Non
                 progress(i, len(todo))
         return
     done: set[str] = set()
+    load_extractors()  # once, before the workers are forked
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(_extract_worker, str(p), *extra(p)) for p in todo]

@@ -7,15 +7,11 @@ metrics, ``quotes`` finds direct quotes and their speakers.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from pathlib import Path
 
 from generator import __version__
-from generator.clean import clean
-from generator.extract import entities as _entities
-from generator.extract import figures as _figures
-from generator.extract import quotes as _quotes
 from generator.models import Document, Extraction
-from generator.read import read
 
 
 def _code_hash() -> str:
@@ -35,6 +31,13 @@ EXTRACTOR_VERSION = f"{__version__}+{_code_hash()}"
 
 
 def extract_document(doc: Document) -> Extraction:
+    # imported on first use: a build whose seeds are all cached never loads the
+    # extractors (their gazetteers and patterns take ~0.1 s to import)
+    from generator.clean import clean
+    from generator.extract import entities as _entities
+    from generator.extract import figures as _figures
+    from generator.extract import quotes as _quotes
+
     clean(doc)
     ents = _entities.extract(doc)
     metrics = _figures.extract(doc, ents)
@@ -43,4 +46,13 @@ def extract_document(doc: Document) -> Extraction:
 
 
 def extract_path(path: str | Path) -> Extraction:
+    from generator.read import read
+
     return extract_document(read(path))
+
+
+def load() -> None:
+    """Import the extractors now: before forking workers, so each does not import them again."""
+    for name in ("generator.clean", "generator.read", "generator.extract.entities", "generator.extract.figures",
+                 "generator.extract.quotes"):
+        importlib.import_module(name)
