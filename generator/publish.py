@@ -242,22 +242,27 @@ class Reuse:
 
 def sweep(folder: Path, since: int, suffix: str = "") -> int:
     """Delete the files under ``folder`` (ending with ``suffix``) unchanged since
-    ``since`` (ns, the file system's clock), and the folders that leaves empty."""
-    gone = 0
-    for top, _, names in os.walk(folder, topdown=False):
-        emptied = False
+    ``since`` (ns, the file system's clock), and the folders that leaves empty.
+    Raises OSError, deleting nothing, when no such file changed since: a file
+    system whose change times do not follow writes cannot tell old from new."""
+    stale, fresh = [], 0
+    for top, _, names in os.walk(folder):
         for n in names:
-            path = os.path.join(top, n)
-            if n.endswith(suffix) and os.lstat(path).st_ctime_ns < since:
-                os.unlink(path)
-                gone += 1
-                emptied = True
-        if (emptied or gone) and top != str(folder):
-            try:
-                os.rmdir(top)  # only if empty
-            except OSError:
-                pass
-    return gone
+            if n.endswith(suffix):
+                path = os.path.join(top, n)
+                if os.lstat(path).st_ctime_ns < since:
+                    stale.append(path)
+                else:
+                    fresh += 1
+    if stale and not fresh:
+        raise OSError(f"{folder}: no file changed during the build (file change times do not follow writes)")
+    for path in stale:
+        os.unlink(path)
+    for top in sorted({os.path.dirname(p) for p in stale}, key=len, reverse=True):
+        while top != str(folder) and os.path.isdir(top) and not os.listdir(top):  # left empty, up the tree
+            os.rmdir(top)
+            top = os.path.dirname(top)
+    return len(stale)
 
 
 def reused_since(site_dir: str | os.PathLike) -> int | None:

@@ -228,6 +228,32 @@ def test_a_build_in_the_old_folder_is_exactly_a_fresh_build(built, tmp_path):
     assert site == _fresh_build(tmp_path, root)
 
 
+def test_sweep_deletes_what_the_build_did_not_touch_and_the_folders_left_empty(tmp_path):
+    old = {"a/b/old.html": "1", "a/old.json": "2", "c/old.html": "3", "keep/old.csv": "4"}
+    for rel, text in old.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    time.sleep(0.02)
+    since = publish._now(tmp_path)
+    (tmp_path / "keep" / "new.html").write_text("written by this build")
+    (tmp_path / "c" / "old.html").write_text("rewritten")
+    assert publish.sweep(tmp_path, since, ".html") == 1  # HTML only: a/b/old.html
+    assert not (tmp_path / "a" / "b").exists() and (tmp_path / "a" / "old.json").exists()
+    assert publish.sweep(tmp_path, since) == 2  # then the rest: a/old.json, keep/old.csv
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert left == ["c", "c/old.html", "keep", "keep/new.html"]
+
+
+def test_sweep_deletes_nothing_when_no_file_changed_during_the_build(tmp_path):
+    """A file system whose change times do not follow writes would look as if
+    the build wrote nothing: then nothing is deleted, and the error makes the
+    build start again in an empty folder."""
+    (tmp_path / "index.html").write_text("old")
+    with pytest.raises(OSError, match="change times"):
+        publish.sweep(tmp_path, time.time_ns() + 10**12)
+    assert (tmp_path / "index.html").exists()
+
+
 def test_a_build_in_the_old_folder_never_writes_through_links(built, tmp_path):
     """A hard link or a symbolic link left in the old folder is removed, not
     written through: what it points to stays as it was."""

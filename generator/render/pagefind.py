@@ -41,7 +41,7 @@ read-only files) instead of indexing again (about 2 s per 1,000 briefs). Any
 changed, added or removed page re-runs Pagefind over the whole site.
 
 Big sites are indexed in shards. Pagefind holds its whole index in memory
-(about 150 MB per 1,000 brief pages, 1.5 GB at 10,000 briefs), so a site of
+(about 120 MB per 1,000 pages, 1.5 GB at 10,000 briefs), so a site of
 more than ``shard_pages`` HTML files (plugin option ``search_shard_pages``) is
 split, file by file in path order, into as few equal shards as keep each
 under that size. Each shard is indexed by its own Pagefind run, one after the
@@ -82,8 +82,9 @@ JS = "assets/briefs/pagefind-search.js"
 EXCLUDE = "[data-search-exclude], .headerlink"  # lunr's marker, and the headings' ¶ links
 SHARD_PAGES = 6500  # HTML files per Pagefind run by default: about 750 MB of Pagefind's memory
 SHARDS = "shards"  # pagefind/shards/<i>/: shard i's index
-SHARDS_FILE = "briefs-shards.json"  # pagefind/briefs-shards.json: {"shards": ["shards/1/", …]}, read by the search box
-_SHARD_DROP = re.compile(r"pagefind([-.].*)?\.(js|css)|wasm\..*")  # a merged shard uses the first one's script and WebAssembly
+SHARDS_FILE = "briefs-shards.json"  # {"shards": ["shards/1/", …]} in pagefind/, read by the search box
+# a merged shard uses the first shard's script and WebAssembly: its own copies are dropped
+_SHARD_DROP = re.compile(r"pagefind([-.].*)?\.(js|css)|wasm\..*")
 MISSING = "briefs: the option search: pagefind needs the Python package 'pagefind[bin]' (pip install 'pagefind[bin]')"
 _SEARCH_PLUGINS = ("material/search", "search")
 
@@ -254,8 +255,8 @@ def shards_of(files: list[str], shard_pages: int = SHARD_PAGES) -> list[list[str
     return [files[i::count] for i in range(count)]
 
 
-def _run(exe: Path, args: list[str], cwd: str | Path | None) -> str:
-    """One Pagefind run; its output, or a PluginError (one line plus Pagefind's last lines)."""
+def _run(exe: Path, args: list[str], cwd: str | Path | None) -> int:
+    """One Pagefind run; the number of pages it indexed, or a PluginError (one line plus Pagefind's last lines)."""
     try:
         res = subprocess.run([str(exe), *args, "--exclude-selectors", EXCLUDE],
                              capture_output=True, text=True, cwd=cwd, check=False)
