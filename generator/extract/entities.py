@@ -378,8 +378,9 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
                 and (r.lower() in lower or r.lower() + "s" in lower or r.lower()[:-1] in lower):
             return  # "Bank Rate" (and "rate" in the text): a term, not the name "Rate"
     ws, starts, ends = ws[k:], starts[k:], ends[k:]
-    # drop trailing common words ("Seres Group Co. Back", "Monday")
-    while ws and (ws[-1] in DEMONYMS or ws[-1] in MONTHS or ws[-1] in WEEKDAYS or (ws[-1] in COMMON and ws[-1] not in LEGAL_SUFFIXES and ws[-1] not in ("Fed",) and len(ws) > 1 and ws[-1] not in ORG_SUFFIXES)):
+    # drop trailing common words ("Seres Group Co. Back", "Monday"), not the end of a place ("Middle East")
+    while ws and (ws[-1] in DEMONYMS or ws[-1] in MONTHS or ws[-1] in WEEKDAYS or (ws[-1] in COMMON and ws[-1] not in LEGAL_SUFFIXES and ws[-1] not in ("Fed",) and len(ws) > 1 and ws[-1] not in ORG_SUFFIXES)) \
+            and " ".join(ws[-2:]).lower() not in MULTI_PLACES:
         ws, starts, ends = ws[:-1], starts[:-1], ends[:-1]
     while ws and ws[0] in _CONNECT:
         ws, starts, ends = ws[1:], starts[1:], ends[1:]

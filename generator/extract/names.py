@@ -260,7 +260,10 @@ MULTI_PLACES = frozenset(
     New Hampshire|North Carolina|South Carolina|North Dakota|South Dakota|West Virginia|
     Rhode Island|New Zealand|South Africa|South Korea|North Korea|Saudi Arabia|
     United States|United Kingdom|United Arab Emirates|Sri Lanka|Costa Rica|Puerto Rico|
-    Latin America|North America|South America|Middle East|Far East|Southeast Asia|
+    Latin America|North America|South America|Central America|Middle East|Far East|Near East|
+    Southeast Asia|East Asia|South Asia|Central Asia|North Africa|West Africa|East Africa|
+    Southern Africa|Sub-Saharan Africa|Eastern Europe|Western Europe|Central Europe|Northern Europe|
+    Southern Europe|
     Wall Street|Silicon Valley|British Columbia|Nova Scotia|New Brunswick|
     Prince Edward Island|Newfoundland and Labrador|Las Vegas|San Diego|San Jose|
     Washington D.C.|Washington DC|Kuala Lumpur|Buenos Aires|Rio de Janeiro|Sao Paulo|

@@ -80,6 +80,17 @@ def test_places_typed():
     assert _find(ents, "Lumo Bank").type == "org"
 
 
+def test_regions_named_with_a_compass_word_stay_whole():
+    """"Middle East" is not the company "Middle", nor "North Africa" "Africa":
+    a trailing or leading common word that belongs to a place name stays."""
+    ents = _ents("Acme Corp. said demand in the Middle East and North Africa rose 30 percent.",
+                 "Sales in the Middle East rose, the company said. Eastern Europe was flat.")
+    assert _find(ents, "Middle East").type == "place"
+    assert _find(ents, "North Africa").type == "place"
+    assert _find(ents, "Eastern Europe").type == "place"
+    assert not [e.name for e in ents if e.name in ("Middle", "Africa", "Europe")]
+
+
 def test_ticker_is_alias_not_entity():
     ents = _ents("Shares of Trelco Inc ( TRL.N ) fell 3 percent.")
     e = _find(ents, "Trelco Inc")
