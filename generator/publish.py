@@ -17,8 +17,10 @@ empty it. Every file the build writes replaces the old one in place; what the
 build did not touch (its change time is older than the build's start) is
 deleted at the end, with the folders left empty, so the site is exactly what
 a build into an empty folder makes (tested byte for byte). If a build in the
-reused folder fails, it is made again in an empty one, so an old file in the
-way (a file where a folder is now wanted) cannot fail a build. Between builds
+reused folder fails on a file system error, it is made again in an empty one,
+so an old file in the way (a file where a folder is now wanted) cannot fail a
+build; a failure of the site's own (a warning in strict mode) is reported at
+once. Between builds
 the previous site takes disk space beside the new one. Older leftovers
 (``.site.trash.<pid>``) are deleted by a child process (``rm -rf``) while the
 build works.
@@ -40,7 +42,10 @@ from pathlib import Path
 
 
 class BuildFailed(RuntimeError):
-    """str() is one line: what failed and why."""
+    """str() is one line: what failed and why. ``files``: the failure came
+    from the file system (an ``OSError``), not from the site's content."""
+
+    files: bool = False
 
 
 @dataclass
@@ -324,8 +329,10 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = False, epoch
         if reuse is not None:
             try:
                 return _build_and_swap(config_file, site_dir, new, strict, epoch, reuse)
-            except BuildFailed:
-                pass  # made again in an empty folder: if it fails there too, that is the error reported
+            except BuildFailed as failed:
+                if not failed.files:  # the content's fault (a warning in strict mode, say): once is enough
+                    raise
+                # made again in an empty folder: if it fails there too, that is the error reported
         return _build_and_swap(config_file, site_dir, new, strict, epoch)
     finally:
         removal.wait()
@@ -358,7 +365,9 @@ def _build_and_swap(config_file: Path, site_dir: Path, new: Path, strict: bool, 
                 why = f"{why} ({errors[0]})"
             if not isinstance(exc, Exception):  # SystemExit from a plugin
                 why = f"{type(exc).__name__}: {why}"
-            raise BuildFailed(one_line(f"{config_file.name}: mkdocs build failed: {why}")) from None
+            failed = BuildFailed(one_line(f"{config_file.name}: mkdocs build failed: {why}"))
+            failed.files = isinstance(exc, OSError)
+            raise failed from None
         warnings = log.lines(logging.WARNING)
     if not new.is_dir():
         raise BuildFailed(f"{config_file.name}: mkdocs build wrote nothing")

@@ -228,6 +228,30 @@ def test_a_build_in_the_old_folder_is_exactly_a_fresh_build(built, tmp_path):
     assert site == _fresh_build(tmp_path, root)
 
 
+@pytest.mark.parametrize("files, attempts", [(True, 2), (False, 1)])
+def test_only_a_file_system_failure_in_the_old_folder_is_tried_again_in_a_new_one(tmp_path, monkeypatch,
+                                                                                   files, attempts):
+    """A build that fails in the reused folder because of a file there is made
+    again in an empty folder; one that fails because of the site (a warning in
+    strict mode) is reported at once, not built twice."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    _fake_site(tmp_path / "site", "current")
+    _fake_site(tmp_path / ".site.trash", "previous")
+    calls = []
+
+    def failing(config_file, site_dir, new, strict, epoch, reuse=None):
+        calls.append(reuse is not None)
+        failed = publish.BuildFailed("mkdocs.yml: mkdocs build failed: no")
+        failed.files = files
+        raise failed
+
+    monkeypatch.setattr(publish, "_build_and_swap", failing)
+    with pytest.raises(publish.BuildFailed):
+        publish.build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert calls == [True, False][:attempts]
+    assert (tmp_path / "site" / "index.html").read_text() == "current"
+
+
 def test_sweep_deletes_what_the_build_did_not_touch_and_the_folders_left_empty(tmp_path):
     old = {"a/b/old.html": "1", "a/old.json": "2", "c/old.html": "3", "keep/old.csv": "4"}
     for rel, text in old.items():
