@@ -265,3 +265,30 @@ def test_shards_of_deals_files_into_as_few_even_shards_as_fit():
     assert [len(p) for p in parts] == [4, 3, 3]
     assert sorted(sum(parts, [])) == files
     assert shards_of([], 4) == [[]]
+
+
+def test_the_site_model_is_let_go_before_pagefind_runs(project, tmp_path, monkeypatch):
+    """Pagefind runs in a process of its own beside the build (~750 MB per
+    shard at 10,000 briefs): by then the build holds no site model."""
+    import weakref
+
+    from generator.render import pagefind as pf
+    from generator.render import site as site_mod
+
+    made, alive_at_pagefind = [], []
+    real_init, real_index = site_mod.Site.__init__, pf.build_index
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        made.append(weakref.ref(self))
+
+    def index(*args, **kwargs):
+        alive_at_pagefind.append(sum(r() is not None for r in made))
+        return real_index(*args, **kwargs)
+
+    monkeypatch.setattr(site_mod.Site, "__init__", init)
+    monkeypatch.setattr(pf, "build_index", index)
+    root = tmp_path / "proj"
+    shutil.copytree(project, root, ignore=shutil.ignore_patterns(".briefs-cache", "site"))
+    build(root, root / "site")
+    assert made and alive_at_pagefind == [0]
