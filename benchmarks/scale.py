@@ -534,6 +534,7 @@ def print_table(results: list[dict], markdown: bool = False) -> None:
     row("search: download per query (KB)", g("search_kb"), ",.0f", "search_kb")
     row("search: lunr index gzipped (KB)", g("search_gzip_kb"), ",.0f")
     row("search: bare site's lunr index (KB)", g("bare", "search_index_kb"), ",.0f")
+    row("search: pagefind shards", g("pagefind", "shards"), ",.0f")
     row("search: pagefind per query (KB)", g("pagefind", "per_query_kb"), ",.0f", "search_kb")
     row("search: pagefind, largest files (KB)", g("pagefind", "per_query_kb_worst"), ",.0f")
     row("search: pagefind index total (MB)", lambda r: (_dig(r, ("pagefind", "total_kb")) or 0) / 1024 or None, ".1f")
