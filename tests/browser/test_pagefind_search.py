@@ -103,6 +103,7 @@ def test_sharded_search_finds_what_one_index_would(browser, sharded_pf_site):
         meta = page.locator(".briefs-pf .md-search-result__meta")
         assert meta.inner_text().strip().startswith("1 "), meta.inner_text()
         tops = page.locator(".briefs-pf .md-search-result__item > a.md-search-result__link")
+        tops.first.wait_for(state="visible", timeout=15_000)  # the count shows before the results' data arrive
         assert tops.count() == 1 and tops.first.get_attribute("href").rstrip("/").endswith(f"/briefs/{brief_id}")
         # the word alone is found in several shards: they are all searched
         page.locator(".briefs-pf input.md-search__input").fill(word)
