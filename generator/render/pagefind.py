@@ -186,16 +186,10 @@ def site_digest(site_dir: Path, exe: Path, stamps: Mapping[str, Stamp] | None = 
     return h.hexdigest()
 
 
-def _copy_tree(src: Path, dst: Path, read_only: bool = False) -> None:
-    """``src`` to ``dst`` as hard links (the bundle is never edited in place;
-    copies across file systems), by a few threads; with ``read_only``, each
-    file is made read-only too (a link shares its mode with ``src``)."""
-    files: list[tuple[str, str]] = []
-    for top, _, names in os.walk(src):
-        out = os.path.join(dst, os.path.relpath(top, src))
-        os.makedirs(out, exist_ok=True)
-        files += [(os.path.join(top, n), os.path.join(out, n)) for n in names]
-
+def _link_all(pairs: list[tuple[str, str]], read_only: bool = False) -> None:
+    """Each ``(source, target)`` as a hard link (a copy across file systems),
+    by a few threads; the targets' folders must exist. With ``read_only``,
+    each file is made read-only too (a link shares its mode with its source)."""
     def link(pair: tuple[str, str]) -> None:
         try:
             os.link(*pair)
@@ -205,7 +199,17 @@ def _copy_tree(src: Path, dst: Path, read_only: bool = False) -> None:
             os.chmod(pair[1], 0o444)
 
     with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(link, files, chunksize=32))
+        list(pool.map(link, pairs, chunksize=32))
+
+
+def _copy_tree(src: Path, dst: Path, read_only: bool = False) -> None:
+    """``src`` to ``dst`` as hard links (the bundle is never edited in place)."""
+    files: list[tuple[str, str]] = []
+    for top, _, names in os.walk(src):
+        out = os.path.join(dst, os.path.relpath(top, src))
+        os.makedirs(out, exist_ok=True)
+        files += [(os.path.join(top, n), os.path.join(out, n)) for n in names]
+    _link_all(files, read_only)
 
 
 def _from_cache(cache: Path, key: str, bundle: Path) -> int | None:
@@ -274,18 +278,10 @@ def _run(exe: Path, args: list[str], cwd: str | Path | None) -> int:
 
 
 def _link_files(site: Path, rels: list[str], into: Path) -> None:
-    """The site's files ``rels`` as hard links under ``into`` (same relative paths), by a few threads."""
+    """The site's files ``rels`` as hard links under ``into`` (same relative paths)."""
     for d in sorted({os.path.dirname(r) for r in rels}):
         os.makedirs(into / d, exist_ok=True)
-
-    def link(rel: str) -> None:
-        try:
-            os.link(site / rel, into / rel)
-        except OSError:
-            shutil.copy2(site / rel, into / rel)
-
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(link, rels, chunksize=64))
+    _link_all([(os.path.join(site, r), os.path.join(into, r)) for r in rels])
 
 
 def _index_shards(exe: Path, site: Path, shards: list[list[str]], cwd: str | Path | None) -> int:
