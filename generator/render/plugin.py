@@ -397,7 +397,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if not self.config.enabled or page.file.src_uri not in self.page_meta or not output.strip():
             return output
         if self._writer is None:
-            self._writer = Writer(keep_same=publish.reused_since(config.site_dir) is not None)
+            self._open_writer(config)
             self._written.uris.clear()
             _BUILD_LOG.addFilter(self._written)
         self._writer.write(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
@@ -405,6 +405,12 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         return ""
 
     on_post_page = CombinedEvent(_post_page, _post_page_write)
+
+    def _open_writer(self, config) -> Writer:
+        """The build's file writer; in a build made in the previous site's
+        folder, it leaves files that already hold their bytes (``publish.Reuse``)."""
+        self._writer = Writer(keep_same=publish.reused_since(config.site_dir) is not None)
+        return self._writer
 
     def _close_writer(self) -> None:
         if self._writer is not None:
@@ -452,8 +458,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             key = pagefind.cache_key(config.site_dir, self._writer.stamps if self._writer is not None else None,
                                      self.config.search_shard_pages)
         if self.config.enabled and self.later is not None:
-            self._writer = self._writer or Writer(keep_same=publish.reused_since(config.site_dir) is not None)
-            self.later.write_all(Path(config.site_dir), self._writer)
+            self.later.write_all(Path(config.site_dir), self._writer or self._open_writer(config))
             if self._site_downloads:  # by the writer's threads too, while Pagefind runs
                 name, facts, csvs = self._site_downloads
                 held = self.later  # (the generators below outlive self.later)
