@@ -20,10 +20,9 @@ a build into an empty folder makes (tested byte for byte). If a build in the
 reused folder fails on a file system error, it is made again in an empty one,
 so an old file in the way (a file where a folder is now wanted) cannot fail a
 build; a failure of the site's own (a warning in strict mode) is reported at
-once. Between builds
-the previous site takes disk space beside the new one. Older leftovers
-(``.site.trash.<pid>``) are deleted by a child process (``rm -rf``) while the
-build works.
+once. Between builds the previous site takes disk space beside the new one.
+Older leftovers (``.site.trash.<pid>``) are deleted by a child process
+(``rm -rf``) while the build works.
 """
 from __future__ import annotations
 
