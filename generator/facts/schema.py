@@ -22,6 +22,7 @@ SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,119}$"
 ISO_PERIOD = re.compile(
     r"^\d{4}(-Q[1-4]|-H[12]|-\d{2}(-\d{2})?)?(/\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?)?$"
+    r"|^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$"  # an ISO week ("last week"), on its own
 )
 
 
@@ -80,7 +81,7 @@ class MetricFact(_Item):
     @classmethod
     def _iso_period(cls, v: Optional[str]) -> Optional[str]:
         if v is not None and not ISO_PERIOD.match(v):
-            raise ValueError(f"{v!r} is not an ISO 8601 period such as 2024, 2025-Q1, 2025-03 or 2025-01/2025-02")
+            raise ValueError(f"{v!r} is not an ISO 8601 period such as 2024, 2025-Q1, 2025-03, 2025-W07 or 2025-01/2025-02")
         return v
 
 

@@ -60,6 +60,9 @@ def unit_label(unit: str) -> str:
 
 def _one_period(p: str) -> tuple[str, str]:
     """'2025-03' -> ('Mar', '2025'); returns (part before year, year)."""
+    week = re.match(r"^(\d{4})-W(\d{2})$", p)
+    if week:  # '2025-W07' -> ('week 7 of', '2025')
+        return f"week {int(week.group(2))} of", week.group(1)
     m = re.match(r"^(\d{4})(?:-(Q[1-4]|H[12])|-(\d{2})(?:-(\d{2}))?)?$", p)
     if not m:
         return p, ""
