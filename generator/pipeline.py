@@ -78,21 +78,21 @@ class _Prepared:
     """A new seed's fact file as a worker made it, so that the sync's single
     process only writes it: for a seed without a fact file yet, the brief made
     from its extraction (``from_extraction`` + ``merge`` with nothing), dumped,
-    parsed back from those bytes (the parse the plugin gets through the
-    hand-over) and checked for the next sync's memo. With a fact file, or if
+    in the form the file parses to (``store.loaded_form``: what the plugin gets
+    through the hand-over) and checked for the next sync's memo. With a fact file, or if
     anything here fails, the sync makes the brief itself as before."""
     article: str      # _article_key
     brief_id: str     # store.new_id
     text: str         # store.dump of the brief
-    brief_json: str   # that text parsed back (store.load), as JSON
+    brief_json: str   # what that text parses to (store.loaded_form), as JSON
     same: bool        # merging the same seed into it again changes nothing
 
 
 def _prepare(ex: Extraction, name: str, sha: str) -> _Prepared:
     brief_id = store.new_id(ex, sha)
     new = store.from_extraction(ex, id=brief_id, seed=name, seed_sha256=sha, extractor_version=EXTRACTOR_VERSION)
-    text = store.dump(store.merge(None, new))
-    parsed = store.load(Path(f"{brief_id}.yaml"), text.encode("utf-8"))
+    text = store.dump(new)  # merge(None, new) is new
+    parsed = store.loaded_form(new, text, Path(f"{brief_id}.yaml"))
     return _Prepared(_article_key(ex), brief_id, text, parsed.model_dump_json(), store.merge(parsed, new) == parsed)
 
 
@@ -272,20 +272,19 @@ class _SameMemo:
 
 
 def _read_back(facts: loader.Facts | None, briefs_dir: Path, wrote: list, memo: _SameMemo) -> loader.Facts:
-    """The fact files this sync wrote, parsed from the very bytes written (the
-    one parse of each in this build: the plugin gets them through the hand-over)
-    and checked once for what the next sync would do with them: when merging the
+    """The fact files this sync wrote, in the form their very bytes parse to
+    (``store.loaded_form``; the one parse of each in this build: the plugin
+    gets them through the hand-over) and checked once for what the next sync would do with them: when merging the
     same seed into the file changes nothing, the memo says so and the next
     sync skips it. ``facts`` (as read before the writes) plus those."""
     got: dict[str, tuple[str, store.Loaded]] = {}
-    for target, text, new, key in wrote:
-        raw = text.encode("utf-8")  # what atomic.write_text wrote
-        file_sha = hashlib.sha256(raw).hexdigest()
-        if isinstance(new, tuple):  # parsed back and checked by the worker (``_Prepared``)
-            brief, same = new
+    for target, text, merged, new, same, key in wrote:
+        file_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()  # of what atomic.write_text wrote
+        if same is not None:  # parsed back and checked by the worker (``_Prepared``)
+            brief = merged
         else:
             try:
-                brief = store.load(target, raw)
+                brief = store.loaded_form(merged, text, target)
             except store.FactFileError:
                 continue  # cannot be: the plugin will say so when it reads the file
             try:
@@ -420,7 +419,9 @@ def sync(
     # published one keeps its brief, whatever the new copy is called
     ordered = sorted((p for p in seeds if p in results or p in known), key=lambda p: old_brief(p) is None)
     seen_articles: dict[str, str] = {}
-    wrote: list[tuple[Path, str, object, list]] = []  # fact files written: path, text, fresh brief, memo key
+    # fact files written: path, text, the brief written (as parsed back by a worker), the fresh
+    # extraction's brief (None when a worker made the file), the worker's memo check, memo key
+    wrote: list[tuple[Path, str, Brief, Brief | None, bool | None, list]] = []
     for p in ordered:
         # popped: each extraction and prepared brief is let go once its fact file is made
         ex, sha, name, prep = results.pop(p, None), shas[p], shown[p], prepared.pop(p, None)
@@ -467,7 +468,7 @@ def sync(
                 report.written.append(_display(target, root))
                 if not dry_run:
                     store.save(merged, briefs_dir, text)
-                    wrote.append((target, text, new if new is not None else (merged, prep.same),
+                    wrote.append((target, text, merged, new, None if new is not None else prep.same,
                                   [target.name, None, name, sha, key]))
         except Exception as exc:  # a bug or a surprise in one brief must not stop the others
             report.problems.append(Problem(name, f"cannot make its fact file: {_one_line(exc)}"))

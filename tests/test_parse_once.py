@@ -4,8 +4,9 @@ The sync reads the fact files through ``generator.facts.loader`` (parse cache
 in .briefs-cache/site-facts.json) and hands what it read to the MkDocs plugin,
 which runs in the same process: the plugin takes a file from the hand-over only
 when its bytes are still those the sync read. Every build here runs in-process
-(``generator.cli.main``) so that ``store.load``, the one YAML parse, can be
-counted across the sync and the site.
+(``generator.cli.main``) so that ``store.load``, the one YAML parse (or
+``store.loaded_form`` for a file the sync has just written), can be counted
+across the sync and the site.
 """
 from __future__ import annotations
 
@@ -25,15 +26,24 @@ BROKEN = "2025-01-01-broken.yaml"
 
 @pytest.fixture
 def parsed(monkeypatch) -> Counter:
-    """Fact file name -> how many times ``store.load`` parsed it (sync and plugin alike)."""
+    """Fact file name -> how many times it was parsed and validated (sync and
+    plugin alike): by ``store.load``, or, for a file the sync has just written,
+    by ``store.loaded_form`` (validated from what was dumped, no YAML parse)."""
     counts: Counter = Counter()
-    real = store.load
+    real_load, real_formed = store.load, store.loaded_form
 
     def counting(path, *args):
         counts[Path(path).name] += 1
-        return real(path, *args)
+        return real_load(path, *args)
+
+    def counting_formed(brief, text, path):
+        counts[Path(path).name] += 1
+        with monkeypatch.context() as m:  # its own fallback to load is the same parse
+            m.setattr(store, "load", real_load)
+            return real_formed(brief, text, path)
 
     monkeypatch.setattr(store, "load", counting)
+    monkeypatch.setattr(store, "loaded_form", counting_formed)
     return counts
 
 

@@ -105,3 +105,48 @@ def test_broken_yaml_is_reported_not_raised(tmp_path):
     loaded = store.load_all(tmp_path)
     assert [l.brief is not None for l in loaded] == [True, False]
     assert "bad.yaml: not valid YAML" in loaded[1].error
+
+
+@pytest.mark.parametrize("text", [
+    "plain words", "yes", "null", "1e5", "0x1F", "2024-01-01", "- a dash", "# not a comment", "a: colon",
+    "  leading and trailing  ", "tab\tinside", "two\nlines", "  indented\n  block\n", "ends with newline\n",
+    "windows\r\nline", "old mac\rline", "next line\x85here", "line\u2028separator", "para\u2029separator",
+    "bell\x07and\x1bescape", "\ufeffbom", "emoji 🚗 and 中文", "'single' \"double\" `back`",
+    "word " * 60, "{not: a map}", "[not, a list]", "~", "", "trailing newlines\n\n\n", "\n\nleading newlines",
+])
+@pytest.mark.parametrize("emitter", ["libyaml", "python"])
+def test_loaded_form_is_what_the_file_parses_to(tmp_path, monkeypatch, text, emitter):
+    """The sync skips parsing the YAML it just wrote (``loaded_form``); the
+    brief it hands to the site must still be exactly what loading the file
+    gives, whatever characters the article had, with libyaml or without it
+    (PyYAML's own emitter writes a NEL raw in a block, and reads it back as a
+    line feed)."""
+    if emitter == "python":
+        class PyDumper(yaml.SafeDumper):
+            pass
+
+        PyDumper.add_representer(str, store._str_presenter)
+        monkeypatch.setattr(store, "_Dumper", PyDumper)
+    ex = _extraction(quote=text or "x")
+    ex.source.title = f"Acme {text}"
+    ex.metrics[0].evidence = text or "x"
+    b = _brief(ex)
+    path = store.save(b, tmp_path)
+    written = path.read_text(encoding="utf-8")
+    assert store.loaded_form(b, written, path) == store.load(path)
+
+
+def test_week_periods_are_valid_and_read_as_words(tmp_path):
+    """"Last week" resolves to an ISO week (2007-W07): the fact file takes it
+    (it used to fail validation, and the whole seed was skipped)."""
+    from generator.render import fmt
+
+    ex = _extraction()
+    ex.metrics[0].period = "2007-W07"
+    path = store.save(_brief(ex), tmp_path)
+    assert store.load(path).metrics[0].period == "2007-W07"
+    assert fmt.period("2007-W07") == "week 7 of 2007"
+    for bad in ("2007-W00", "2007-W54", "2007-W07/2007-08"):
+        ex.metrics[0].period = bad
+        with pytest.raises(Exception, match="ISO 8601 period"):
+            _brief(ex)
