@@ -281,9 +281,12 @@ def _make_template(kind: str, labels: bool) -> str:
             y=alt.Y("label:N", sort=None, title=None), x=x, tooltip=tooltip,
         ).properties(title="title", width=WIDTH, height=alt.Step(24))
     else:
+        # labelLimit 0: periods and ~s numbers never reach the 180 px limit, and
+        # with no limit vl-convert measures each label once instead of trying
+        # to shorten it (same SVG, ~30% less time per chart)
         chart_obj = alt.Chart(data).mark_line(color=BAR_COLOR, point={"color": BAR_COLOR, "size": 50}).encode(
-            x=alt.X("label:O", sort=None, title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title="unit", axis=axis),
+            x=alt.X("label:O", sort=None, title=None, axis=alt.Axis(labelAngle=0, labelLimit=0)),
+            y=alt.Y("value:Q", title="unit", axis=alt.Axis(format="~s", tickCount=5, labelLimit=0)),
             tooltip=tooltip,
         ).properties(title="title", width=WIDTH, height=180)
     spec = chart_obj.to_dict(validate=False)
@@ -311,6 +314,15 @@ def build_spec(chart: Chart) -> dict:
 
 def _num(v: float):
     return int(v) if float(v).is_integer() else v
+
+
+def _static(spec: dict) -> dict:
+    """The spec as drawn into the SVG: without tooltips, which a static image
+    cannot show (the SVG is the same; Vega skips evaluating them)."""
+    enc = spec.get("encoding")
+    if not isinstance(enc, dict) or "tooltip" not in enc:
+        return spec
+    return {**spec, "encoding": {k: v for k, v in enc.items() if k != "tooltip"}}
 
 
 def spec_hash(spec: dict) -> str:
@@ -380,7 +392,7 @@ class SvgRenderer:
     def _convert(self, spec: dict) -> str:
         import vl_convert as vlc
 
-        return vlc.vegalite_to_svg(spec, vl_version=self.vl_version)
+        return vlc.vegalite_to_svg(_static(spec), vl_version=self.vl_version)
 
     def svg(self, spec: dict) -> str:
         h = spec_hash(spec)
@@ -484,7 +496,7 @@ def _worker_render(args: tuple[dict, str]) -> str | None:
     try:
         import vl_convert as vlc
 
-        return _postprocess(vlc.vegalite_to_svg(spec, vl_version=vl_version))
+        return _postprocess(vlc.vegalite_to_svg(_static(spec), vl_version=vl_version))
     except Exception:  # noqa: BLE001 - svg() renders it again in the build process and logs the error
         return None
 
