@@ -95,3 +95,18 @@ def test_six_and_nine_months_to_a_month():
     assert labels("in the six months to June", "2025-12-05") == [("2025-01/2025-06", False)]
     assert labels("the nine months ended September 30, 2024") == [("2024-01/2024-09", False)]
     assert labels("the six months to March", "2025-12-05") == [("2024-10/2025-03", False)]
+
+
+def test_every_period_found_is_one_a_fact_file_takes():
+    """What the extractor resolves must validate in the fact file: a seed whose
+    figure said "last week" (2007-W07) used to be skipped whole."""
+    from generator.facts.schema import ISO_PERIOD
+
+    phrases = ["in 2024", "last year", "this year", "next year", "last week", "last month", "next month",
+               "in the first quarter", "Q3", "the fourth quarter of 2023", "the current quarter", "in March",
+               "January and February", "the first half", "in the three months ended March 31",
+               "the financial year to March 2005", "on Friday", "December 2004", "on March 3, 2025",
+               "in the second half of 2024", "the first nine months", "fiscal 2024", "the past year"]
+    found = [p.label for text in phrases for p in periods.find(text, "2007-02-20")]
+    assert "2007-W07" in found and len(found) >= len(phrases) - 3
+    assert [f for f in found if not ISO_PERIOD.match(f)] == []
