@@ -707,3 +707,75 @@ def test_a_product_named_once_without_figures_or_quotes_has_no_page(tmp_path):
     assert links["Richard Yu"] == "richard-yu/"
     for href in links.values():
         assert (site / "entities" / href / "index.html").resolve().is_file(), href
+
+
+def _figure_rows(page: BeautifulSoup) -> list[tuple[str, ...]]:
+    """An entity page's figures: measure, value, period, and the brief and
+    fact the row links to (the link's path made independent of the page's depth)."""
+    out = []
+    for tr in page.select("table.key-figures tbody tr"):
+        cells = [text_of(td) for td in tr.find_all("td")]
+        href = tr.select_one("a")["href"]
+        out.append((*cells[:3], href.split("briefs/", 1)[1]))
+    return out
+
+
+def test_entity_named_in_more_briefs_than_the_limit_gets_year_pages(site, tmp_path):
+    """With ``entity_limit: 1``, Seres (named in a 2025 and a 2024 brief) lists
+    only the newest brief and the latest figure of each measure, and links to
+    a page per year; together the year pages hold every figure the one page
+    held, and they link to each other and back."""
+    from tests.render.test_pagefind import set_option
+
+    project = make_project(tmp_path / "p")
+    set_option(project / "mkdocs.yml", "entity_limit", "1")
+    split = build(project, tmp_path / "site")
+    whole = soup(site / "entities" / "seres-group-co" / "index.html")
+    page = soup(split / "entities" / "seres-group-co" / "index.html")
+
+    assert [a["href"] for a in page.select("ol.briefs-list a.briefs-list__title")] == [f"../../briefs/{SEED_ID}/"]
+    assert "Mentioned in 2 briefs" in text_of(page.select_one(".briefs-entity-header"))
+    assert [(a["href"], text_of(a)) for a in page.select("nav.briefs-years a")] == [("2025/", "2025"), ("2024/", "2024")]
+    latest = _figure_rows(page)
+    assert ("sales", "≈427,000 vehicles", "2024") in [r[:3] for r in latest]
+    assert ("sales", "≈250,000 vehicles", "2023") not in [r[:3] for r in latest]  # an older period of that measure
+    measures = [(r[0], r[1].split()[-1]) for r in latest]
+    assert len(measures) == len(set(measures)), "one row per measure and unit"
+    assert page.select("figure.briefs-chart"), "the charts still show every figure"
+
+    years = {y: soup(split / "entities" / "seres-group-co" / y / "index.html") for y in ("2025", "2024")}
+    assert sorted(r for y in years.values() for r in _figure_rows(y)) == sorted(_figure_rows(whole))
+    assert [a["href"] for a in years["2025"].select("ol.briefs-list a.briefs-list__title")] == [
+        f"../../../briefs/{SEED_ID}/"]
+    assert [a["href"] for a in years["2024"].select("ol.briefs-list a.briefs-list__title")] == [
+        f"../../../briefs/{OLD_ID}/"]
+    assert [a["href"] for a in years["2025"].select("nav.briefs-years a")] == ["../2024/"]
+    assert [a["href"] for a in years["2024"].select("nav.briefs-years a")] == ["../2025/"]
+    assert years["2024"].select_one(f'.briefs-entity-header a[href="../"]') is not None
+
+    person = soup(split / "entities" / "richard-yu" / "index.html")
+    quotes = person.select("blockquote.briefs-quote")
+    assert len(quotes) == 1 and "The newest 1 of 3" in text_of(person.select_one("article"))
+    year_quotes = [q for y in ("2025", "2024") if (split / "entities" / "richard-yu" / y).is_dir()
+                   for q in soup(split / "entities" / "richard-yu" / y / "index.html").select("blockquote.briefs-quote")]
+    assert len(year_quotes) == 3
+
+    for html in (split / "entities").rglob("index.html"):  # every link from the entity pages resolves
+        for a in soup(html).select("article a[href]"):
+            href = a["href"].split("#")[0]
+            if href and not EXTERNAL.match(href):
+                target = (html.parent / href).resolve()
+                assert target.is_file() or (target / "index.html").is_file(), (html, a["href"])
+
+
+def test_entity_limit_below_zero_is_a_one_line_error(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    from tests.render.test_pagefind import set_option
+
+    project = make_project(tmp_path / "p")
+    set_option(project / "mkdocs.yml", "entity_limit", "-1")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build(project, tmp_path / "site")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "entity_limit must be 0" in errors[0] and "\n" not in errors[0], errors

@@ -32,6 +32,10 @@ class BriefsConfig(base.Config):
     index = c.Type(bool, default=True)
     index_limit = c.Type(int, default=100)
     archive_prefix = c.Type(str, default="archive")
+    # an entity named in more than `entity_limit` briefs (0: no limit) lists the
+    # newest of them and of its quotes and the latest figure of each measure; all
+    # of them are on /<entities_prefix>/<slug>/<year>/ pages
+    entity_limit = c.Type(int, default=40)
     # pages' sitemap dates from publication dates instead of the build date
     reproducible = c.Type(bool, default=True)
     # site search: "material" (lunr; every search downloads the whole index) or

@@ -293,12 +293,12 @@ def brief_view(site: Site, brief, renderer: chartlib.SvgRenderer | None, site_na
     }
 
 
-def entity_view(site: Site, slug: str, renderer: chartlib.SvgRenderer | None, charts: bool = True) -> dict:
+def _entity_rows(site: Site, metrics, quotes, here: str) -> tuple[list[dict], list[dict]]:
+    """An entity's figures (by measure, unit, period, report date) and quotes
+    (as given: newest brief first), linked from the page ``here``."""
     L = site.layout
-    g = site.entities[slug]
-    here = L.entity_uri(slug)
     rows = []
-    for b, m in g.metrics:
+    for b, m in metrics:
         r = _metric_row(site, b, m, here)
         r["brief_url"] = L.rel(L.brief_uri(b.id), here, m.id)
         r["brief_title"] = fmt.one_line(b.headline or b.source.title or b.id)
@@ -308,21 +308,86 @@ def entity_view(site: Site, slug: str, renderer: chartlib.SvgRenderer | None, ch
     # by measure (figures without one last), unit, period, report date
     rows.sort(key=lambda r: (not r["measure"], r["measure"].casefold(), r["unit"], r["period_iso"], r["published"],
                              r["id"]))
-    series = chartlib.render(chartlib.series_groups([m for _, m in g.metrics]), renderer) if charts else []
-    _place_charts(series, lambda cid: L.entity_chart_uri(slug, cid), here, L)
-    quotes = []
-    for b, q in g.quotes:
+    out_quotes = []
+    for b, q in quotes:
         r = _quote_row(site, b, q, here)
         r["brief_url"] = L.rel(L.brief_uri(b.id), here, q.id)
         r["brief_title"] = fmt.one_line(b.headline or b.source.title or b.id)
         r["date"] = fmt.date(b.source.published)
-        quotes.append(r)
+        out_quotes.append(r)
+    return rows, out_quotes
+
+
+def _latest_per_measure(rows: list[dict]) -> list[dict]:
+    """One figure per measure and unit: the latest period (a figure without
+    one counts as oldest), then the latest report. ``rows`` as _entity_rows sorts them."""
+    latest: dict[tuple[str, str], dict] = {}
+    for r in rows:
+        k = (r["measure"].casefold(), r["unit"])
+        if k not in latest or (r["period_iso"], r["published"]) >= (latest[k]["period_iso"], latest[k]["published"]):
+            latest[k] = r
+    return [r for r in rows if latest.get((r["measure"].casefold(), r["unit"])) is r]
+
+
+def _year(brief) -> str:
+    return brief.source.published[:4] if brief.source.published else "undated"
+
+
+def entity_years(site: Site, slug: str, limit: int) -> list[tuple[str, list]]:
+    """The year pages of an entity named in more than ``limit`` briefs (0: no
+    limit): (year or "undated", its briefs newest first), newest year first.
+    Empty when everything fits on the entity page."""
+    g = site.entities[slug]
+    if not limit or len(g.brief_ids) <= limit:
+        return []
+    years: dict[str, list] = {}
+    for bid in g.brief_ids:
+        b = site.by_id[bid]
+        years.setdefault(_year(b), []).append(b)
+    return sorted(years.items(), key=lambda kv: (kv[0] == "undated", [-ord(c) for c in kv[0]]))
+
+
+def entity_view(site: Site, slug: str, renderer: chartlib.SvgRenderer | None, charts: bool = True,
+                limit: int = 0) -> dict:
+    """The entity page. Named in more than ``limit`` briefs (0: no limit), it
+    lists the newest ``limit`` briefs and quotes and the latest figure of each
+    measure, and links to year pages (``entity_year_view``) holding all of them."""
+    L = site.layout
+    g = site.entities[slug]
+    here = L.entity_uri(slug)
+    years = entity_years(site, slug, limit)
+    rows, quotes = _entity_rows(site, g.metrics, g.quotes[:limit] if years else g.quotes, here)
+    series = chartlib.render(chartlib.series_groups([m for _, m in g.metrics]), renderer) if charts else []
+    _place_charts(series, lambda cid: L.entity_chart_uri(slug, cid), here, L)
+    brief_ids = g.brief_ids[:limit] if years else g.brief_ids
     return {
         "slug": slug, "name": g.name, "type": g.type, "aliases": g.aliases, "roles": g.roles,
-        "briefs": [_brief_card(site, site.by_id[i], here) for i in g.brief_ids],
-        "metrics": rows, "charts": series, "quotes": quotes,
+        "n_briefs": len(g.brief_ids), "n_metrics": len(g.metrics), "n_quotes": len(g.quotes),
+        "briefs": [_brief_card(site, site.by_id[i], here) for i in brief_ids],
+        "metrics": _latest_per_measure(rows) if years else rows, "charts": series, "quotes": quotes,
+        "years": [{"year": y, "count": len(bs), "url": L.rel(L.entity_year_uri(slug, y), here)} for y, bs in years],
         "home_url": L.rel("index.md", here),
         "entities_url": L.rel(f"{L.entities_prefix}/index.md", here),
+    }
+
+
+def entity_year_view(site: Site, slug: str, year: str, briefs: list, years: list[str]) -> dict:
+    """An entity's briefs of one year with their figures and quotes of it.
+    ``years``: every year page of the entity, newest first (for the links to
+    the next and previous)."""
+    L = site.layout
+    g = site.entities[slug]
+    here = L.entity_year_uri(slug, year)
+    ids = {b.id for b in briefs}
+    rows, quotes = _entity_rows(site, [(b, m) for b, m in g.metrics if b.id in ids],
+                                [(b, q) for b, q in g.quotes if b.id in ids], here)
+    i = years.index(year)
+    near = lambda j: {"year": years[j], "url": L.rel(L.entity_year_uri(slug, years[j]), here)}  # noqa: E731
+    return {
+        "slug": slug, "name": g.name, "year": year,
+        "briefs": [_brief_card(site, b, here) for b in briefs], "metrics": rows, "quotes": quotes,
+        "newer": near(i - 1) if i > 0 else None, "older": near(i + 1) if i + 1 < len(years) else None,
+        "entity_url": L.rel(L.entity_uri(slug), here),
     }
 
 
@@ -440,8 +505,10 @@ class Renderer:
     once and reused for every page."""
 
     def __init__(self, site: Site, env: jinja2.Environment, site_name: str = "Market briefs",
-                 svg: chartlib.SvgRenderer | None = None, charts: bool = True, briefs_dir: str = "briefs"):
+                 svg: chartlib.SvgRenderer | None = None, charts: bool = True, briefs_dir: str = "briefs",
+                 entity_limit: int = 0):
         self.charts = charts
+        self.entity_limit = entity_limit
         self.briefs_dir = briefs_dir
         self.site = site
         self.env = env
@@ -460,9 +527,18 @@ class Renderer:
         md = self._render("brief.md.j2", b=view, front_title=fmt.safe_title(view["title"]))
         return md, view
 
-    def entity(self, slug: str) -> tuple[str, dict]:
-        view = entity_view(self.site, slug, self.svg, self.charts)
-        return self._render("entity.md.j2", e=view, front_title=fmt.safe_title(view["name"])), view
+    def entity(self, slug: str) -> tuple[str, dict, list[tuple[str, str]]]:
+        """The entity page's Markdown, its view, and its year pages (uri, Markdown)."""
+        view = entity_view(self.site, slug, self.svg, self.charts, self.entity_limit)
+        md = self._render("entity.md.j2", e=view, front_title=fmt.safe_title(view["name"]))
+        years = entity_years(self.site, slug, self.entity_limit)
+        names = [y for y, _ in years]
+        more = []
+        for year, briefs in years:
+            yv = entity_year_view(self.site, slug, year, briefs, names)
+            more.append((self.site.layout.entity_year_uri(slug, year),
+                         self._render("entity_year.md.j2", e=yv, front_title=fmt.safe_title(f"{yv['name']}, {year}"))))
+        return md, view, more
 
     def index(self, limit: int = 0, here: str = "index.md") -> str:
         """The home page: the newest ``limit`` briefs (0: all), then links to

@@ -130,6 +130,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             pagefind.configure(config)
         if self.config.search_shard_pages < 1:
             raise PluginError(f"briefs: search_shard_pages must be 1 or more, not {self.config.search_shard_pages}")
+        if self.config.entity_limit < 0:
+            raise PluginError(f"briefs: entity_limit must be 0 (no limit) or more, not {self.config.entity_limit}")
         return config
 
     def on_pre_build(self, config):
@@ -196,7 +198,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 self.svg.ensure(_chart_specs(site))  # all of them: the forked workers must not draw any
             else:
                 self.svg.prefetch(_chart_specs(site))
-        render = pages.Renderer(site, env, config.site_name, self.svg, charts=cfg.charts, briefs_dir=cfg.briefs_dir)
+        render = pages.Renderer(site, env, config.site_name, self.svg, charts=cfg.charts, briefs_dir=cfg.briefs_dir,
+                                entity_limit=cfg.entity_limit)
         self.page_meta = {}
         feed = "feed.xml" if cfg.feed else None
 
@@ -262,6 +265,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             add(layout.entity_uri(slug), content=m.md, meta={"charts": m.has_charts})
             for uri, svg in m.svgs:
                 add(uri, content=svg, late=True)
+            for uri, md in m.more:  # its year pages, when it is named in more than entity_limit briefs
+                add(uri, content=md, meta={})
 
         if next(made, None) is not None:  # also ends the worker pool
             raise RuntimeError("briefs: more pages were made than asked for")

@@ -67,6 +67,9 @@ class Layout:
     def brief_chart_uri(self, bid: str, chart_id: str) -> str:
         return f"{self.prefix}/{bid}/{chart_id}.svg"
 
+    def entity_year_uri(self, slug: str, year: str) -> str:
+        return f"{self.entities_prefix}/{slug}/{year}.md"
+
     def entity_chart_uri(self, slug: str, chart_id: str) -> str:
         return f"{self.entities_prefix}/{slug}/{chart_id}.svg"
 

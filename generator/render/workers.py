@@ -19,7 +19,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from generator.charts import cores
@@ -37,6 +37,7 @@ class Made:
     svgs: list[tuple[str, str]]    # (docs-relative uri, SVG) of its charts
     facts_json: str = ""           # briefs only: facts.json and facts.csv
     facts_csv: str = ""
+    more: list[tuple[str, str]] = field(default_factory=list)  # entities: year pages (uri, Markdown)
 
 
 _RENDER: pages.Renderer | None = None  # set in the parent, inherited by the forked workers
@@ -51,8 +52,8 @@ def make(render: pages.Renderer, job: tuple[str, str]) -> Made:
         md, view = render.brief(b)
         return Made(md, bool(view["charts"]), [(c.svg_uri, c.svg) for c in view["charts"] if c.svg],
                     pages.to_json(pages.brief_facts(site, b)), pages.to_csv(pages.csv_rows(site, b)))
-    md, view = render.entity(key)
-    return Made(md, bool(view["charts"]), [(c.svg_uri, c.svg) for c in view["charts"] if c.svg])
+    md, view, more = render.entity(key)
+    return Made(md, bool(view["charts"]), [(c.svg_uri, c.svg) for c in view["charts"] if c.svg], more=more)
 
 
 def _made_in_worker(job: tuple[str, str]) -> Made:
