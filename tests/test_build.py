@@ -510,6 +510,64 @@ def test_home_links_to_yearly_archive_when_truncated(tmp_path):
     assert [text_of(a) for a in y2024.select("a.briefs-list__title")] == ["Seres and Huawei bet on Aito"]
 
 
+def test_a_year_of_more_briefs_than_the_home_shows_is_split_by_month(tmp_path):
+    """``index_limit: 1`` and two briefs in 2025 (May and March): 2025's archive
+    page lists its months, each month has its page with its briefs, and the
+    month pages link to each other and to their year."""
+    from tests.render.test_pagefind import set_option
+
+    project = make_project(tmp_path / "p")
+    set_option(project / "mkdocs.yml", "index_limit", "1")
+    text = (FIXTURES / f"{SEED_ID}.yaml").read_text(encoding="utf-8")
+    march = "2025-03-02-seres-in-march"
+    text = text.replace(f"id: {SEED_ID}", f"id: {march}").replace("published: '2025-05-19'", "published: '2025-03-02'")
+    text = text.replace("redirect_from:\n- 2025-05-19-seres-overtakes-bmw\n", "")
+    (project / "briefs" / f"{march}.yaml").write_text(text, encoding="utf-8")
+    site = build(project, tmp_path / "site")
+
+    y2025 = soup(site / "archive" / "2025" / "index.html")
+    assert [(a["href"], text_of(a)) for a in y2025.select("ul.briefs-archive a")] == [
+        ("05/", "May 2025"), ("03/", "Mar 2025")]
+    assert "2 briefs" in text_of(y2025.select_one(".briefs-header")) and not y2025.select("ol.briefs-list")
+    may, mar = (soup(site / "archive" / "2025" / m / "index.html") for m in ("05", "03"))
+    assert [a["href"] for a in may.select("a.briefs-list__title")] == [f"../../../briefs/{SEED_ID}/"]
+    assert [a["href"] for a in mar.select("a.briefs-list__title")] == [f"../../../briefs/{march}/"]
+    assert [a["href"] for a in may.select("nav.briefs-years a")] == ["../03/"]
+    assert [a["href"] for a in mar.select("nav.briefs-years a")] == ["../05/"]
+    assert mar.select_one('.briefs-header a[href="../"]') is not None  # back to the year
+    y2024 = soup(site / "archive" / "2024" / "index.html")  # one brief: no month pages
+    assert [text_of(a) for a in y2024.select("a.briefs-list__title")] == ["Seres and Huawei bet on Aito"]
+    assert not (site / "archive" / "2024" / "02").exists()
+
+
+def test_many_names_are_indexed_by_initial(site, tmp_path, monkeypatch):
+    """More names than one index page holds: the index lists the initials and
+    the most mentioned names; each initial's page lists its names, by type,
+    and together they list every name the one page listed."""
+    from generator.render import pages
+
+    monkeypatch.setattr(pages.Renderer, "ENTITIES_PER_INDEX", 3)
+    monkeypatch.setattr(pages.Renderer, "TOP_NAMES", 2)
+    split = build(make_project(tmp_path / "p"), tmp_path / "site")
+    names = lambda page: sorted(text_of(a) for a in page.select("ul.briefs-entity-index a.briefs-entity"))  # noqa: E731
+    whole = soup(site / "entities" / "index.html")
+    index = soup(split / "entities" / "index.html")
+    letters = [(a["href"], text_of(a)) for a in index.select("nav.briefs-initials a")]
+    assert ("index/s/", "S") in letters and ("index/h/", "H") in letters
+    top = [(text_of(li.select_one("a")), int(text_of(li.select_one(".briefs-count"))))
+           for li in index.select("ul.briefs-entity-index li")]
+    assert len(top) == 2 and all(n >= 2 for _, n in top)  # named in both briefs
+    listed = []
+    for href, label in letters:
+        page = soup(split / "entities" / href / "index.html")
+        assert text_of(page.select_one("article h1")).startswith(f"Companies and people: {label}")
+        on_page = names(page)
+        assert on_page and all(n[0].upper() == label for n in on_page if n[0].isalpha())
+        assert page.select_one('a[href="../../"]') is not None  # back to the index
+        listed += on_page
+    assert sorted(listed) == names(whole)
+
+
 def test_site_without_briefs_folder_builds_strict_with_a_friendly_home(tmp_path):
     project = make_project(tmp_path / "p", briefs_from=None)
     (project / "briefs").rmdir()

@@ -28,7 +28,8 @@ class BriefsConfig(base.Config):
     charts = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".briefs-cache/charts")
     # the home page lists the briefs unless docs/ has its own index.md:
-    # the newest `index_limit` (0: all), older ones on /archive/<year>/ pages
+    # the newest `index_limit` (0: all), older ones on /archive/<year>/ pages (a
+    # year of more than `index_limit` briefs: on /archive/<year>/<month>/ pages)
     index = c.Type(bool, default=True)
     index_limit = c.Type(int, default=100)
     archive_prefix = c.Type(str, default="archive")

@@ -43,8 +43,9 @@ changed, added or removed page re-runs Pagefind over the whole site.
 Big sites are indexed in shards. Pagefind holds its whole index in memory
 (about 120 MB per 1,000 pages, 1.5 GB at 10,000 briefs), so a site of
 more than ``shard_pages`` HTML files (plugin option ``search_shard_pages``) is
-split, file by file in path order, into as few equal shards as keep each
-under that size. Each shard is indexed by its own Pagefind run, one after the
+split: the pages Pagefind indexes (those marked ``data-pagefind-body``; the
+others it would skip) are dealt, file by file in path order, into as few
+equal shards as keep each under that size. Each shard is indexed by its own Pagefind run, one after the
 other, over a tree of hard links to its pages (so the URLs are the site's):
 shard 0 into ``pagefind/`` (with Pagefind's script and WebAssembly), shard
 *i* into ``pagefind/shards/<i>/`` (its index and fragments only). The search
@@ -250,6 +251,25 @@ def cache_key(site_dir: str | Path, stamps: Mapping[str, Stamp] | None = None,
     return site_digest(Path(site_dir), executable(), stamps, shard_pages)
 
 
+MARK = b"data-pagefind-body"
+
+
+def _searched(files: list[tuple[str, str]], shard_pages: int) -> list[str]:
+    """The pages Pagefind will index, from the site's ``html_files``: once
+    a page is marked ``data-pagefind-body``, Pagefind skips those that are not
+    (pages kept out of search), so only the marked ones need a place in a
+    shard and count towards its size. Read only when there are more files
+    than one shard holds; with no page marked, every page is indexed."""
+    if len(files) <= shard_pages:
+        return [rel for rel, _ in files]
+    marked = []
+    for rel, path in files:
+        with open(path, "rb") as fh:
+            if MARK in fh.read():
+                marked.append(rel)
+    return marked or [rel for rel, _ in files]
+
+
 def shards_of(files: list[str], shard_pages: int = SHARD_PAGES) -> list[list[str]]:
     """``files`` (in path order) dealt into as few shards as keep each at most
     ``shard_pages`` long, sizes differing by one at most: file *k* goes to
@@ -323,7 +343,7 @@ def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path
                      pages, time.monotonic() - t0)
             return pages
     shutil.rmtree(site / BUNDLE, ignore_errors=True)  # a bundle left in a reused folder (publish.Reuse)
-    shards = shards_of([rel for rel, _ in html_files(site)], shard_pages)
+    shards = shards_of(_searched(html_files(site), shard_pages), shard_pages)
     if len(shards) == 1:
         pages = _run(exe, ["--site", str(site), "--output-subdir", BUNDLE], cwd)
     else:

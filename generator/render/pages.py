@@ -196,6 +196,18 @@ def _brief_card(site: Site, brief, here: str) -> dict:
 
 ENTITY_GROUPS = (("org", "Companies and organisations"), ("brand", "Brands"), ("product", "Products"),
                  ("person", "People"))
+_INITIAL_LABELS = {"0-9": "0–9", "other": "Other"}
+
+
+def _initial(name: str) -> str:
+    """Where a name goes in the index by initial: "a" to "z" (accents dropped),
+    "0-9", or "other"."""
+    import unicodedata
+
+    first = unicodedata.normalize("NFKD", name.strip()[:1].casefold())[:1]
+    if "a" <= first <= "z":
+        return first
+    return "0-9" if first.isdigit() else "other"
 
 
 def _entity_groups(site: Site, brief, here: str) -> list[dict]:
@@ -555,23 +567,85 @@ class Renderer:
                             tags_url=L.rel(f"{L.tags_prefix}/index.md", here),
                             entities_url=L.rel(f"{L.entities_prefix}/index.md", here))
 
-    def archive(self, year: str, briefs: list) -> str:
+    def archive(self, year: str, briefs: list, limit: int = 0) -> tuple[str, list[tuple[str, str]]]:
+        """The archive page of a year, and (uri, Markdown) of its month pages:
+        a year of more than ``limit`` briefs (0: no limit) lists its months,
+        each on its own page (briefs dated by year only stay on the year's)."""
         L = self.site.layout
         here = L.archive_uri(year)
-        cards = [_brief_card(self.site, b, here) for b in briefs]
-        return self._render("archive.md.j2", year=year, briefs=cards, home_url=L.rel("index.md", here),
-                            front_title=fmt.safe_title(f"Briefs of {year}"))
+        months: dict[str, list] = {}
+        if limit and len(briefs) > limit and year != "undated":
+            for b in briefs:  # newest first, so the months are too
+                months.setdefault(b.source.published[5:7], []).append(b)
+        loose = months.pop("", [])  # no month in the date
+        names = sorted(months, reverse=True)
+        more = []
+        for i, month in enumerate(names):
+            uri = L.archive_month_uri(year, month)
+            near = lambda j: {"label": self._month(year, names[j]),  # noqa: E731
+                              "url": L.rel(L.archive_month_uri(year, names[j]), uri)}
+            more.append((uri, self._render(
+                "archive_month.md.j2", label=self._month(year, month),
+                briefs=[_brief_card(self.site, b, uri) for b in months[month]],
+                newer=near(i - 1) if i > 0 else None, older=near(i + 1) if i + 1 < len(names) else None,
+                year=year, year_url=L.rel(here, uri), home_url=L.rel("index.md", uri),
+                front_title=fmt.safe_title(f"Briefs of {self._month(year, month)}"))))
+        shown = loose if months else briefs
+        cards = [_brief_card(self.site, b, here) for b in shown]
+        month_links = [{"label": self._month(year, m), "count": len(months[m]),
+                        "url": L.rel(L.archive_month_uri(year, m), here)} for m in names]
+        md = self._render("archive.md.j2", year=year, total=len(briefs), briefs=cards, months=month_links,
+                          home_url=L.rel("index.md", here), front_title=fmt.safe_title(f"Briefs of {year}"))
+        return md, more
 
-    def entities_index(self) -> str:
+    @staticmethod
+    def _month(year: str, month: str) -> str:
+        return fmt.period(f"{year}-{month}") if month.isdigit() else f"{month} {year}"
+
+    # more names than this: the index of companies and people lists the initials
+    # and the most mentioned names; each initial gets a page of its own
+    ENTITIES_PER_INDEX = 1000
+    TOP_NAMES = 50
+
+    def entities_index(self) -> tuple[str, list[tuple[str, str]]]:
+        """The index of companies and people, and (uri, Markdown) of its pages
+        by initial when there are more than ``ENTITIES_PER_INDEX`` names."""
         L = self.site.layout
         here = f"{L.entities_prefix}/index.md"
-        groups = sorted(self.site.entities.values(), key=lambda g: (g.name.casefold(), g.slug))
-        items = [{"name": g.name, "type": g.type, "count": len(g.brief_ids),
-                  "url": L.rel(L.entity_uri(g.slug) if g.has_page else L.brief_uri(g.brief_ids[0]), here)}
-                 for g in groups]
-        groups = [{"type": t, "label": label, "members": [i for i in items if i["type"] == t]}
-                  for t, label in ENTITY_GROUPS]
-        return self._render("entities.md.j2", entities=items, groups=[g for g in groups if g["members"]])
+        ordered = sorted(self.site.entities.values(), key=lambda g: (g.name.casefold(), g.slug))
+
+        def items(groups, page: str) -> list[dict]:
+            return [{"name": g.name, "type": g.type, "count": len(g.brief_ids),
+                     "url": L.rel(L.entity_uri(g.slug) if g.has_page else L.brief_uri(g.brief_ids[0]), page)}
+                    for g in groups]
+
+        def by_type(listed: list[dict]) -> list[dict]:
+            groups = [{"type": t, "label": label, "members": [i for i in listed if i["type"] == t]}
+                      for t, label in ENTITY_GROUPS]
+            return [g for g in groups if g["members"]]
+
+        if len(ordered) <= self.ENTITIES_PER_INDEX:
+            listed = items(ordered, here)
+            return self._render("entities.md.j2", entities=listed, total=len(listed), groups=by_type(listed),
+                                initial=None, letters=None), []
+        initials: dict[str, list] = {}
+        for g in ordered:
+            initials.setdefault(_initial(g.name), []).append(g)
+        keys = sorted(initials, key=lambda k: (len(k) > 1, k))  # a..z, then 0-9, then other
+        pages = []
+        for k in keys:
+            uri = L.entities_initial_uri(k)
+            listed = items(initials[k], uri)
+            pages.append((uri, self._render(
+                "entities.md.j2", entities=listed, total=len(listed), groups=by_type(listed),
+                initial=_INITIAL_LABELS.get(k, k.upper()), index_url=L.rel(here, uri), letters=None,
+                front_title=fmt.safe_title(f"Companies and people: {_INITIAL_LABELS.get(k, k.upper())}"))))
+        top = sorted(ordered, key=lambda g: (-len(g.brief_ids), g.name.casefold(), g.slug))[:self.TOP_NAMES]
+        letters = [{"label": _INITIAL_LABELS.get(k, k.upper()), "count": len(initials[k]),
+                    "url": L.rel(L.entities_initial_uri(k), here)} for k in keys]
+        md = self._render("entities.md.j2", entities=items(top, here), total=len(ordered), groups=[],
+                          top=items(top, here), letters=letters, initial=None)
+        return md, pages
 
     def tag(self, slug: str) -> str:
         L = self.site.layout

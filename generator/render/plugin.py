@@ -234,7 +234,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 add("index.md", content=render.index(cfg.index_limit), inclusion=InclusionLevel.INCLUDED, meta={})
                 if cfg.index_limit and len(site.briefs) > cfg.index_limit:
                     for year, briefs_of_year in site.by_year():
-                        add(layout.archive_uri(year), content=render.archive(year, briefs_of_year), meta={})
+                        md, months = render.archive(year, briefs_of_year, cfg.index_limit)
+                        add(layout.archive_uri(year), content=md, meta={})
+                        for uri, month_md in months:  # a year of more than index_limit briefs
+                            add(uri, content=month_md, meta={})
             else:
                 log.info("briefs: docs/index.md exists, so the home page does not list the briefs")
 
@@ -255,8 +258,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             all_facts.append(layout.download_uri(b.id, "json"))
             all_csv.append(layout.download_uri(b.id, "csv"))
 
-        add(f"{layout.entities_prefix}/index.md", content=render.entities_index(),
-            inclusion=InclusionLevel.INCLUDED, meta={})
+        entities_md, initials = render.entities_index()
+        add(f"{layout.entities_prefix}/index.md", content=entities_md, inclusion=InclusionLevel.INCLUDED, meta={})
+        for uri, md in initials:  # more names than one page should hold: a page per initial
+            add(uri, content=md, meta={})
         for slug in sorted(site.entities):
             if not site.entities[slug].has_page:  # named once, nothing of its own: a redirect to that brief
                 add(layout.entity_redirect_uri(slug), content=render.entity_redirect(slug))

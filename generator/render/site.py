@@ -64,6 +64,14 @@ class Layout:
     def archive_uri(self, year: str) -> str:
         return f"{self.archive_prefix}/{year}.md"
 
+    def entities_initial_uri(self, initial: str) -> str:
+        """A page of the index of companies and people: under ``index/``, which
+        no entity can be called (``index`` is a reserved slug)."""
+        return f"{self.entities_prefix}/index/{initial}.md"
+
+    def archive_month_uri(self, year: str, month: str) -> str:
+        return f"{self.archive_prefix}/{year}/{month}.md"
+
     def brief_chart_uri(self, bid: str, chart_id: str) -> str:
         return f"{self.prefix}/{bid}/{chart_id}.svg"
 

@@ -228,7 +228,10 @@ def test_a_big_site_is_indexed_in_shards_that_hold_every_page_once(site, sharded
     bundle = sharded / "pagefind"
     listed = json.loads((bundle / "briefs-shards.json").read_text(encoding="utf-8"))["shards"]
     html = [p for p in sharded.rglob("*.html") if not p.is_relative_to(bundle)]
-    assert len(listed) + 1 == -(-len(html) // 4), (listed, len(html))  # as few shards of <= 4 files as can be
+    # only the pages Pagefind indexes take a place in a shard (not those kept out of search)
+    searched = [p for p in html if b"data-pagefind-body" in p.read_bytes()]
+    assert 0 < len(searched) < len(html)
+    assert len(listed) + 1 == -(-len(searched) // 4), (listed, len(searched))  # as few shards of <= 4 as can be
     shards = [bundle] + [bundle / s for s in listed]
     assert all((s / "pagefind-entry.json").is_file() and list(s.glob("pagefind.*.pf_meta")) for s in shards)
     # one script and WebAssembly for all: a merged shard has its index and fragments only
@@ -240,6 +243,7 @@ def test_a_big_site_is_indexed_in_shards_that_hold_every_page_once(site, sharded
     assert set().union(*urls) == _fragment_urls(site / "pagefind")
     assert sum(_entry(s)["languages"]["en"]["page_count"] for s in shards) == sum(map(len, urls))
     assert all(urls), "a shard indexed no page"
+    assert max(map(len, urls)) <= 4
     # an unsharded site lists no shard
     assert json.loads((site / "pagefind" / "briefs-shards.json").read_text(encoding="utf-8")) == {"shards": []}
 
