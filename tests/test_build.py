@@ -510,14 +510,15 @@ def test_home_links_to_yearly_archive_when_truncated(tmp_path):
     assert [text_of(a) for a in y2024.select("a.briefs-list__title")] == ["Seres and Huawei bet on Aito"]
 
 
-def test_a_year_of_more_briefs_than_the_home_shows_is_split_by_month(tmp_path):
-    """``index_limit: 1`` and two briefs in 2025 (May and March): 2025's archive
-    page lists its months, each month has its page with its briefs, and the
-    month pages link to each other and to their year."""
+def test_a_year_of_more_briefs_than_archive_limit_is_split_by_month(tmp_path):
+    """``index_limit: 1``, ``archive_limit: 1`` and two briefs in 2025 (May and
+    March): 2025's archive page lists its months, each month has its page with
+    its briefs, and the month pages link to each other and to their year."""
     from tests.render.test_pagefind import set_option
 
     project = make_project(tmp_path / "p")
     set_option(project / "mkdocs.yml", "index_limit", "1")
+    set_option(project / "mkdocs.yml", "archive_limit", "1")
     text = (FIXTURES / f"{SEED_ID}.yaml").read_text(encoding="utf-8")
     march = "2025-03-02-seres-in-march"
     text = text.replace(f"id: {SEED_ID}", f"id: {march}").replace("published: '2025-05-19'", "published: '2025-03-02'")

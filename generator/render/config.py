@@ -29,10 +29,11 @@ class BriefsConfig(base.Config):
     cache_dir = c.Type(str, default=".briefs-cache/charts")
     # the home page lists the briefs unless docs/ has its own index.md:
     # the newest `index_limit` (0: all), older ones on /archive/<year>/ pages (a
-    # year of more than `index_limit` briefs: on /archive/<year>/<month>/ pages)
+    # year of more than `archive_limit` briefs: on /archive/<year>/<month>/ pages)
     index = c.Type(bool, default=True)
     index_limit = c.Type(int, default=100)
     archive_prefix = c.Type(str, default="archive")
+    archive_limit = c.Type(int, default=400)
     # an entity named in more than `entity_limit` briefs (0: no limit) lists the
     # newest of them and of its quotes and the latest figure of each measure; all
     # of them are on /<entities_prefix>/<slug>/<year>/ pages

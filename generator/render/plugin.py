@@ -130,8 +130,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             pagefind.configure(config)
         if self.config.search_shard_pages < 1:
             raise PluginError(f"briefs: search_shard_pages must be 1 or more, not {self.config.search_shard_pages}")
-        if self.config.entity_limit < 0:
-            raise PluginError(f"briefs: entity_limit must be 0 (no limit) or more, not {self.config.entity_limit}")
+        for name in ("entity_limit", "archive_limit"):
+            if self.config[name] < 0:
+                raise PluginError(f"briefs: {name} must be 0 (no limit) or more, not {self.config[name]}")
         return config
 
     def on_pre_build(self, config):
@@ -234,9 +235,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                 add("index.md", content=render.index(cfg.index_limit), inclusion=InclusionLevel.INCLUDED, meta={})
                 if cfg.index_limit and len(site.briefs) > cfg.index_limit:
                     for year, briefs_of_year in site.by_year():
-                        md, months = render.archive(year, briefs_of_year, cfg.index_limit)
+                        md, months = render.archive(year, briefs_of_year, cfg.archive_limit)
                         add(layout.archive_uri(year), content=md, meta={})
-                        for uri, month_md in months:  # a year of more than index_limit briefs
+                        for uri, month_md in months:  # a year of more than archive_limit briefs
                             add(uri, content=month_md, meta={})
             else:
                 log.info("briefs: docs/index.md exists, so the home page does not list the briefs")
