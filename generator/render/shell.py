@@ -6,9 +6,9 @@ almost all of that HTML (head, header, palette, search, navigation, footer,
 scripts) is the same for every page in one folder. Only a few values come from
 the page itself: its title, its table of contents and its content.
 
-``Shells`` renders the real template once per *kind* of page (same folder,
-same front matter apart from the title, same plugin data switches, a table of
-contents of the same shape), with a stand-in page whose title, content,
+``Shells`` renders the real template once per *kind* of page (same depth and
+first folder, e.g. ``entities/<slug>/<year>/``, same front matter apart from
+the title, same plugin data switches, a table of contents of the same shape), with a stand-in page whose title, content,
 canonical URL and table-of-contents titles and ids are unique markers. That
 output, cut at the markers, is the *shell*. A page is its shell with the
 markers replaced by the page's values, filtered the way the template filtered
@@ -17,8 +17,10 @@ under each). No template is rendered per page.
 
 Nothing is assumed about the theme: the first two pages of every kind (the
 second differs from the first in whatever the markers do not cover, its URL
-say), and every ``VERIFY_EVERY``-th page after them, are also rendered the
-normal way and compared byte for byte; on any difference that kind of page
+say), the first page of every folder within a kind (links the theme makes
+relative to the page differ by folder only if they point into it), and every
+``VERIFY_EVERY``-th page after them, are also rendered the normal way and
+compared byte for byte; on any difference that kind of page
 goes back to the normal rendering for the rest of the build (and the normal
 output is used). A theme or override that the shell cannot reproduce therefore
 costs time, never a wrong page. Only pages kept out of the navigation are
@@ -119,6 +121,7 @@ class _Shell:
     used: int = 0
     ok: bool = True
     small: list[str] | None = None         # ``parts`` through ``Shells.compact``
+    folders: set[str] = field(default_factory=set)  # folders of pages compared with the theme's output
 
 
 @dataclass
@@ -141,7 +144,10 @@ class Shells:
         if shell is None or not shell.ok:
             return self.compact(self._normal(context))
         shell.used += 1
-        if shell.used <= 2 or shell.used % VERIFY_EVERY == 0:  # the 2nd differs in everything unmarked
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        # the 2nd differs in everything unmarked; a new folder in what links into it
+        if shell.used <= 2 or shell.used % VERIFY_EVERY == 0 or folder not in shell.folders:
+            shell.folders.add(folder)
             out = self._fill(shell.parts, shell.slots, page)
             real = self._normal(context)
             if real != out:
@@ -165,7 +171,8 @@ class Shells:
         meta = tuple(sorted((k, repr(v)) for k, v in page.meta.items() if k != "title"))
         toc = tuple(_shape(page.toc))
         switches = tuple(sorted(k for k, v in (data or {}).items() if v))
-        return (posixpath.dirname(page.url.rstrip("/")), page.is_homepage, meta, toc, switches,
+        parts = posixpath.dirname(page.url.rstrip("/")).split("/")
+        return ((len(parts), parts[0]), page.is_homepage, meta, toc, switches,
                 "<h1" in (page.content or ""), page.canonical_url is None, page.title is None)
 
     # -- making a shell ------------------------------------------------------------
