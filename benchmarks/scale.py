@@ -21,9 +21,9 @@ single process, extraction workers included only as their own maximum):
               default when the pagefind_bin package is installed): the site
               step then includes Pagefind's run.
   rebuild     `briefs build` again, nothing changed (every seed cached); run
-              once untimed, then --repeat times (median kept): a build deletes
-              the site the build before it replaced (publish.Removal), so only
-              builds after the first pay that. The bare build is also the
+              once untimed, then --repeat times (median kept): a build is made
+              in the folder of the site before last (publish.Reuse), which only
+              exists from the second build on. The bare build is also the
               median of --repeat runs (each into a new folder) up to --full-max.
   add one     one more seed, `briefs build` (one extraction, whole site).
 
@@ -447,8 +447,8 @@ def measure(n: int, work: Path, args, pagefind: list[str] | None) -> dict:
     if res["site_ok"] and n > args.full_max:
         log(f"N={n}: rebuild and add-one skipped (--full-max {args.full_max})")
     elif res["site_ok"]:
-        # the timed rebuild is the second: like every later build it also deletes, in the
-        # background, the site the one before replaced (the first only leaves the clean build's)
+        # the timed rebuilds come after one untimed: like every later build they are made in the
+        # folder of the site before last (publish.Reuse), which the first rebuild does not have yet
         briefs_build(proj, args.timeout, jobs)
         res = median_run([briefs_build(proj, args.timeout, jobs) for _ in range(args.repeat)])
         r["rebuild"] = {k: res.get(k) for k in STEP_KEYS}
