@@ -693,6 +693,34 @@ def test_a_theme_override_the_shell_cannot_reproduce_gets_full_renders(tmp_path,
     assert f"Page entities/{entity.parent.name}/" in entity.read_text(encoding="utf-8")
 
 
+def test_a_theme_override_printing_the_folder_is_caught_in_every_folder(tmp_path, monkeypatch):
+    """Pages of one depth and first folder share a shell (every entity's year
+    pages, ``entities/<slug>/<year>/``). An override printing the page's folder
+    is the same for two pages of one folder but not across folders: the first
+    page of each folder is compared with the theme's output, so every page
+    still says its own folder."""
+    from generator.render import shell
+
+    from tests.render.test_pagefind import set_option, use_search
+
+    project = make_project(tmp_path / "p")
+    use_search(project / "mkdocs.yml", "material")
+    set_option(project / "mkdocs.yml", "entity_limit", "1")
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n'
+        "{% block announce %}{% if page and page.url %}Folder {{ page.url.rstrip('/').rsplit('/', 1)[0] }}."
+        "{% endif %}{% endblock %}\n", encoding="utf-8")
+    shelled = build(project, tmp_path / "shelled")
+    years = sorted((shelled / "entities").glob("*/20*/index.html"))
+    assert len({y.parent.parent for y in years}) >= 2, "year pages in two entities' folders"
+    for y in years:
+        assert f"Folder entities/{y.parent.parent.name}." in y.read_text(encoding="utf-8"), y
+    monkeypatch.setattr(shell, "ENABLED", False)
+    full = build(project, tmp_path / "full")
+    a, b = _tree(shelled), _tree(full)
+    assert [k for k in a if a[k] != b[k]] == []
+
+
 @pytest.mark.parametrize("which", ["fixtures", "hostile"])
 def test_pages_made_in_worker_processes_are_the_same(which, site, hostile_site, tmp_path, monkeypatch):
     """Large sites make their brief and entity pages in forked worker processes
