@@ -838,7 +838,7 @@ def test_entity_named_in_more_briefs_than_the_limit_gets_year_pages(site, tmp_pa
         f"../../../briefs/{OLD_ID}/"]
     assert [a["href"] for a in years["2025"].select("nav.briefs-years a")] == ["../2024/"]
     assert [a["href"] for a in years["2024"].select("nav.briefs-years a")] == ["../2025/"]
-    assert years["2024"].select_one(f'.briefs-entity-header a[href="../"]') is not None
+    assert years["2024"].select_one('.briefs-entity-header a[href="../"]') is not None
 
     person = soup(split / "entities" / "richard-yu" / "index.html")
     quotes = person.select("blockquote.briefs-quote")

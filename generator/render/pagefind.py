@@ -45,11 +45,11 @@ Big sites are indexed in shards. Pagefind holds its whole index in memory
 more than ``shard_pages`` HTML files (plugin option ``search_shard_pages``) is
 split: the pages Pagefind indexes (those marked ``data-pagefind-body``; the
 others it would skip) are dealt, file by file in path order, into as few
-equal shards as keep each under that size. Each shard is indexed by its own Pagefind run, one after the
-other, over a tree of hard links to its pages (so the URLs are the site's):
-shard 0 into ``pagefind/`` (with Pagefind's script and WebAssembly), shard
-*i* into ``pagefind/shards/<i>/`` (its index and fragments only). The search
-box merges them (``mergeIndex``; ``SHARDS_FILE`` lists them) and keeps the
+equal shards as keep each under that size. Each shard is indexed by its own
+Pagefind run, one after the other, over a tree of hard links to its pages (so
+the URLs are the site's): shard 0 into ``pagefind/`` (with Pagefind's script
+and WebAssembly), shard *i* into ``pagefind/shards/<i>/`` (its index and
+fragments only). The search box merges them (``mergeIndex``; ``SHARDS_FILE`` lists them) and keeps the
 results a single index would give (pagefind-search.js).
 """
 from __future__ import annotations
@@ -251,7 +251,7 @@ def cache_key(site_dir: str | Path, stamps: Mapping[str, Stamp] | None = None,
     return site_digest(Path(site_dir), executable(), stamps, shard_pages)
 
 
-MARK = b"data-pagefind-body"
+MARK = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=]")  # the attribute in a tag, not a mention in text
 
 
 def _searched(files: list[tuple[str, str]], shard_pages: int) -> list[str]:
@@ -265,7 +265,7 @@ def _searched(files: list[tuple[str, str]], shard_pages: int) -> list[str]:
     marked = []
     for rel, path in files:
         with open(path, "rb") as fh:
-            if MARK in fh.read():
+            if MARK.search(fh.read()):
                 marked.append(rel)
     return marked or [rel for rel, _ in files]
 

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -25,7 +26,7 @@ from markupsafe import Markup
 from generator import charts as chartlib
 from generator.cite import citation, md_escape, safe_url
 from generator.render import fmt
-from generator.render.site import Layout, Site, relpath
+from generator.render.site import Layout, Site, by_year, relpath
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEME_DIR = TEMPLATES / "theme"  # brief.html etc., appended to the MkDocs theme dirs
@@ -202,8 +203,6 @@ _INITIAL_LABELS = {"0-9": "0–9", "other": "Other"}
 def _initial(name: str) -> str:
     """Where a name goes in the index by initial: "a" to "z" (accents dropped),
     "0-9", or "other"."""
-    import unicodedata
-
     first = unicodedata.normalize("NFKD", name.strip()[:1].casefold())[:1]
     if "a" <= first <= "z":
         return first
@@ -341,10 +340,6 @@ def _latest_per_measure(rows: list[dict]) -> list[dict]:
     return [r for r in rows if latest.get((r["measure"].casefold(), r["unit"])) is r]
 
 
-def _year(brief) -> str:
-    return brief.source.published[:4] if brief.source.published else "undated"
-
-
 def entity_years(site: Site, slug: str, limit: int) -> list[tuple[str, list]]:
     """The year pages of an entity named in more than ``limit`` briefs (0: no
     limit): (year or "undated", its briefs newest first), newest year first.
@@ -352,11 +347,7 @@ def entity_years(site: Site, slug: str, limit: int) -> list[tuple[str, list]]:
     g = site.entities[slug]
     if not limit or len(g.brief_ids) <= limit:
         return []
-    years: dict[str, list] = {}
-    for bid in g.brief_ids:
-        b = site.by_id[bid]
-        years.setdefault(_year(b), []).append(b)
-    return sorted(years.items(), key=lambda kv: (kv[0] == "undated", [-ord(c) for c in kv[0]]))
+    return by_year([site.by_id[i] for i in g.brief_ids])
 
 
 def entity_view(site: Site, slug: str, renderer: chartlib.SvgRenderer | None, charts: bool = True,
@@ -570,14 +561,13 @@ class Renderer:
     def archive(self, year: str, briefs: list, limit: int = 0) -> tuple[str, list[tuple[str, str]]]:
         """The archive page of a year, and (uri, Markdown) of its month pages:
         a year of more than ``limit`` briefs (0: no limit) lists its months,
-        each on its own page (briefs dated by year only stay on the year's)."""
+        each on its own page (dates are always year-month-day)."""
         L = self.site.layout
         here = L.archive_uri(year)
         months: dict[str, list] = {}
         if limit and len(briefs) > limit and year != "undated":
             for b in briefs:  # newest first, so the months are too
                 months.setdefault(b.source.published[5:7], []).append(b)
-        loose = months.pop("", [])  # no month in the date
         names = sorted(months, reverse=True)
         more = []
         for i, month in enumerate(names):
@@ -590,8 +580,7 @@ class Renderer:
                 newer=near(i - 1) if i > 0 else None, older=near(i + 1) if i + 1 < len(names) else None,
                 year=year, year_url=L.rel(here, uri), home_url=L.rel("index.md", uri),
                 front_title=fmt.safe_title(f"Briefs of {self._month(year, month)}"))))
-        shown = loose if months else briefs
-        cards = [_brief_card(self.site, b, here) for b in shown]
+        cards = [] if months else [_brief_card(self.site, b, here) for b in briefs]
         month_links = [{"label": self._month(year, m), "count": len(months[m]),
                         "url": L.rel(L.archive_month_uri(year, m), here)} for m in names]
         md = self._render("archive.md.j2", year=year, total=len(briefs), briefs=cards, months=month_links,
@@ -600,7 +589,7 @@ class Renderer:
 
     @staticmethod
     def _month(year: str, month: str) -> str:
-        return fmt.period(f"{year}-{month}") if month.isdigit() else f"{month} {year}"
+        return fmt.period(f"{year}-{month}")
 
     # more names than this: the index of companies and people lists the initials
     # and the most mentioned names; each initial gets a page of its own

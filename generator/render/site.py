@@ -172,6 +172,14 @@ def newest_first(briefs) -> list:
     return dated + sorted((b for b in briefs if not b.source.published), key=lambda b: b.id)
 
 
+def by_year(briefs) -> list[tuple[str, list]]:
+    """``briefs`` (newest first) by year: (year or "undated", its briefs), newest year first."""
+    years: dict[str, list] = {}
+    for b in briefs:
+        years.setdefault(b.source.published[:4] if b.source.published else "undated", []).append(b)
+    return sorted(years.items(), key=lambda kv: (kv[0] == "undated", [-ord(c) for c in kv[0]]))
+
+
 class Site:
     def __init__(self, briefs, layout: Layout):
         self.layout = layout
@@ -184,10 +192,7 @@ class Site:
 
     def by_year(self) -> list[tuple[str, list]]:
         """(year or "undated", briefs newest first), newest year first."""
-        years: dict[str, list] = {}
-        for b in self.briefs:
-            years.setdefault(b.source.published[:4] if b.source.published else "undated", []).append(b)
-        return sorted(years.items(), key=lambda kv: (kv[0] == "undated", [-ord(c) for c in kv[0]]))
+        return by_year(self.briefs)
 
     # --- entities --------------------------------------------------------
     def _group_entities(self) -> None:
