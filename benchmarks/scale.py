@@ -296,6 +296,12 @@ def site_stats(site: Path) -> dict:
     html = [p for p in files if p.suffix == ".html"]
     idx = site / "search" / "search_index.json"
     out = {"files": len(files), "html_pages": len(html), "bytes": sum(p.stat().st_size for p in files)}
+    pages = [(p.stat().st_size, p) for p in html if not p.relative_to(site).parts[0] == "pagefind"]
+    if pages:  # the heaviest page a reader may open (briefs, entity, archive, index pages alike)
+        size, path = max(pages)
+        out["html_max_kb"] = size / KB
+        out["html_max_page"] = path.relative_to(site).as_posix()
+        out["html_over_500kb"] = sum(1 for n, _ in pages if n > 500 * KB)
     if idx.exists():
         raw = idx.read_bytes()
         out["search_index_kb"] = len(raw) / KB
@@ -530,6 +536,8 @@ def print_table(results: list[dict], markdown: bool = False) -> None:
     row("brief page HTML, max (KB)", g("brief_html_kb_max"), ".1f")
     row("brief folder incl. json/csv/svg (KB)", g("brief_dir_kb"), ".1f")
     row("site HTML pages", g("site", "html_pages"), ",d")
+    row("largest HTML page (KB)", g("site", "html_max_kb"), ",.0f")
+    row("HTML pages over 500 KB", g("site", "html_over_500kb"), ",d")
     row("site total (MB)", lambda r: (_dig(r, ("site", "bytes")) or 0) / MB if _dig(r, ("site", "bytes")) else None, ".1f")
     row("search: download per query (KB)", g("search_kb"), ",.0f", "search_kb")
     row("search: lunr index gzipped (KB)", g("search_gzip_kb"), ",.0f")
