@@ -79,8 +79,8 @@ class _Prepared:
     process only writes it: for a seed without a fact file yet, the brief made
     from its extraction (``from_extraction`` + ``merge`` with nothing), dumped,
     in the form the file parses to (``store.loaded_form``: what the plugin gets
-    through the hand-over) and checked for the next sync's memo. With a fact file, or if
-    anything here fails, the sync makes the brief itself as before."""
+    through the hand-over) and checked for the next sync's memo. With a fact
+    file, or if anything here fails, the sync makes the brief itself as before."""
     article: str      # _article_key
     brief_id: str     # store.new_id
     text: str         # store.dump of the brief
@@ -274,9 +274,10 @@ class _SameMemo:
 def _read_back(facts: loader.Facts | None, briefs_dir: Path, wrote: list, memo: _SameMemo) -> loader.Facts:
     """The fact files this sync wrote, in the form their very bytes parse to
     (``store.loaded_form``; the one parse of each in this build: the plugin
-    gets them through the hand-over) and checked once for what the next sync would do with them: when merging the
-    same seed into the file changes nothing, the memo says so and the next
-    sync skips it. ``facts`` (as read before the writes) plus those."""
+    gets them through the hand-over) and checked once for what the next sync
+    would do with them: when merging the same seed into the file changes
+    nothing, the memo says so and the next sync skips it. ``facts`` (as read
+    before the writes) plus those."""
     got: dict[str, tuple[str, store.Loaded]] = {}
     for target, text, merged, new, same, key in wrote:
         file_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()  # of what atomic.write_text wrote

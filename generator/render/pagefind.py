@@ -49,8 +49,9 @@ equal shards as keep each under that size. Each shard is indexed by its own
 Pagefind run, one after the other, over a tree of hard links to its pages (so
 the URLs are the site's): shard 0 into ``pagefind/`` (with Pagefind's script
 and WebAssembly), shard *i* into ``pagefind/shards/<i>/`` (its index and
-fragments only). The search box merges them (``mergeIndex``; ``SHARDS_FILE`` lists them) and keeps the
-results a single index would give (pagefind-search.js).
+fragments only). The search box merges them (``mergeIndex``; ``SHARDS_FILE``
+lists them) and keeps the results a single index would give
+(pagefind-search.js).
 """
 from __future__ import annotations
 
