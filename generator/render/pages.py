@@ -200,6 +200,11 @@ ENTITY_GROUPS = (("org", "Companies and organisations"), ("brand", "Brands"), ("
 _INITIAL_LABELS = {"0-9": "0–9", "other": "Other"}
 
 
+def _initial_label(key: str) -> str:
+    """How an ``_initial`` key is shown: "A", "0–9", "Other"."""
+    return _INITIAL_LABELS.get(key, key.upper())
+
+
 def _initial(name: str) -> str:
     """Where a name goes in the index by initial: "a" to "z" (accents dropped),
     "0-9", or "other"."""
@@ -340,6 +345,15 @@ def _latest_per_measure(rows: list[dict]) -> list[dict]:
     return [r for r in rows if latest.get((r["measure"].casefold(), r["unit"])) is r]
 
 
+def _neighbours(labels: list[str], i: int, uri_of, here: str, layout: Layout) -> tuple[dict | None, dict | None]:
+    """The links from page ``i`` of a series (``labels``, newest first; page
+    ``k`` at ``uri_of(labels[k])``) to the newer and the older page, or None."""
+    def link(k: int) -> dict | None:
+        return {"label": labels[k], "url": layout.rel(uri_of(labels[k]), here)} if 0 <= k < len(labels) else None
+
+    return link(i - 1), link(i + 1)
+
+
 def entity_years(site: Site, slug: str, limit: int) -> list[tuple[str, list]]:
     """The year pages of an entity named in more than ``limit`` briefs (0: no
     limit): (year or "undated", its briefs newest first), newest year first.
@@ -351,14 +365,15 @@ def entity_years(site: Site, slug: str, limit: int) -> list[tuple[str, list]]:
 
 
 def entity_view(site: Site, slug: str, renderer: chartlib.SvgRenderer | None, charts: bool = True,
-                limit: int = 0) -> dict:
+                limit: int = 0, years: list[tuple[str, list]] | None = None) -> dict:
     """The entity page. Named in more than ``limit`` briefs (0: no limit), it
     lists the newest ``limit`` briefs and quotes and the latest figure of each
-    measure, and links to year pages (``entity_year_view``) holding all of them."""
+    measure, and links to year pages (``entity_year_view``) holding all of them.
+    ``years``: ``entity_years(site, slug, limit)``, when the caller has it."""
     L = site.layout
     g = site.entities[slug]
     here = L.entity_uri(slug)
-    years = entity_years(site, slug, limit)
+    years = entity_years(site, slug, limit) if years is None else years
     rows, quotes = _entity_rows(site, g.metrics, g.quotes[:limit] if years else g.quotes, here)
     series = chartlib.render(chartlib.series_groups([m for _, m in g.metrics]), renderer) if charts else []
     _place_charts(series, lambda cid: L.entity_chart_uri(slug, cid), here, L)
@@ -384,12 +399,11 @@ def entity_year_view(site: Site, slug: str, year: str, briefs: list, years: list
     ids = {b.id for b in briefs}
     rows, quotes = _entity_rows(site, [(b, m) for b, m in g.metrics if b.id in ids],
                                 [(b, q) for b, q in g.quotes if b.id in ids], here)
-    i = years.index(year)
-    near = lambda j: {"year": years[j], "url": L.rel(L.entity_year_uri(slug, years[j]), here)}  # noqa: E731
+    newer, older = _neighbours(years, years.index(year), lambda y: L.entity_year_uri(slug, y), here, L)
     return {
         "slug": slug, "name": g.name, "year": year,
         "briefs": [_brief_card(site, b, here) for b in briefs], "metrics": rows, "quotes": quotes,
-        "newer": near(i - 1) if i > 0 else None, "older": near(i + 1) if i + 1 < len(years) else None,
+        "newer": newer, "older": older,
         "entity_url": L.rel(L.entity_uri(slug), here),
     }
 
@@ -532,9 +546,9 @@ class Renderer:
 
     def entity(self, slug: str) -> tuple[str, dict, list[tuple[str, str]]]:
         """The entity page's Markdown, its view, and its year pages (uri, Markdown)."""
-        view = entity_view(self.site, slug, self.svg, self.charts, self.entity_limit)
-        md = self._render("entity.md.j2", e=view, front_title=fmt.safe_title(view["name"]))
         years = entity_years(self.site, slug, self.entity_limit)
+        view = entity_view(self.site, slug, self.svg, self.charts, self.entity_limit, years)
+        md = self._render("entity.md.j2", e=view, front_title=fmt.safe_title(view["name"]))
         names = [y for y, _ in years]
         more = []
         for year, briefs in years:
@@ -569,27 +583,22 @@ class Renderer:
             for b in briefs:  # newest first, so the months are too
                 months.setdefault(b.source.published[5:7], []).append(b)
         names = sorted(months, reverse=True)
+        labels = [fmt.period(f"{year}-{m}") for m in names]  # "Mar 2025"
+        uri_of = dict(zip(labels, (L.archive_month_uri(year, m) for m in names))).__getitem__
         more = []
-        for i, month in enumerate(names):
-            uri = L.archive_month_uri(year, month)
-            near = lambda j: {"label": self._month(year, names[j]),  # noqa: E731
-                              "url": L.rel(L.archive_month_uri(year, names[j]), uri)}
+        for i, (month, label) in enumerate(zip(names, labels)):
+            uri = uri_of(label)
+            newer, older = _neighbours(labels, i, uri_of, uri, L)
             more.append((uri, self._render(
-                "archive_month.md.j2", label=self._month(year, month),
-                briefs=[_brief_card(self.site, b, uri) for b in months[month]],
-                newer=near(i - 1) if i > 0 else None, older=near(i + 1) if i + 1 < len(names) else None,
-                year=year, year_url=L.rel(here, uri), home_url=L.rel("index.md", uri),
-                front_title=fmt.safe_title(f"Briefs of {self._month(year, month)}"))))
+                "archive_month.md.j2", label=label, briefs=[_brief_card(self.site, b, uri) for b in months[month]],
+                newer=newer, older=older, year=year, year_url=L.rel(here, uri), home_url=L.rel("index.md", uri),
+                front_title=fmt.safe_title(f"Briefs of {label}"))))
         cards = [] if months else [_brief_card(self.site, b, here) for b in briefs]
-        month_links = [{"label": self._month(year, m), "count": len(months[m]),
-                        "url": L.rel(L.archive_month_uri(year, m), here)} for m in names]
+        month_links = [{"label": label, "count": len(months[m]), "url": L.rel(uri_of(label), here)}
+                       for m, label in zip(names, labels)]
         md = self._render("archive.md.j2", year=year, total=len(briefs), briefs=cards, months=month_links,
                           home_url=L.rel("index.md", here), front_title=fmt.safe_title(f"Briefs of {year}"))
         return md, more
-
-    @staticmethod
-    def _month(year: str, month: str) -> str:
-        return fmt.period(f"{year}-{month}")
 
     # more names than this: the index of companies and people lists the initials
     # and the most mentioned names; each initial gets a page of its own
@@ -627,13 +636,14 @@ class Renderer:
             listed = items(initials[k], uri)
             pages.append((uri, self._render(
                 "entities.md.j2", entities=listed, total=len(listed), groups=by_type(listed),
-                initial=_INITIAL_LABELS.get(k, k.upper()), index_url=L.rel(here, uri), letters=None,
-                front_title=fmt.safe_title(f"Companies and people: {_INITIAL_LABELS.get(k, k.upper())}"))))
-        top = sorted(ordered, key=lambda g: (-len(g.brief_ids), g.name.casefold(), g.slug))[:self.TOP_NAMES]
-        letters = [{"label": _INITIAL_LABELS.get(k, k.upper()), "count": len(initials[k]),
+                initial=_initial_label(k), index_url=L.rel(here, uri), letters=None,
+                front_title=fmt.safe_title(f"Companies and people: {_initial_label(k)}"))))
+        top = items(sorted(ordered, key=lambda g: (-len(g.brief_ids), g.name.casefold(), g.slug))[:self.TOP_NAMES],
+                    here)
+        letters = [{"label": _initial_label(k), "count": len(initials[k]),
                     "url": L.rel(L.entities_initial_uri(k), here)} for k in keys]
-        md = self._render("entities.md.j2", entities=items(top, here), total=len(ordered), groups=[],
-                          top=items(top, here), letters=letters, initial=None)
+        md = self._render("entities.md.j2", entities=top, total=len(ordered), groups=[], top=top, letters=letters,
+                          initial=None)
         return md, pages
 
     def tag(self, slug: str) -> str:
