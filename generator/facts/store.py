@@ -154,7 +154,11 @@ def load(path: Path, raw: bytes | None = None) -> Brief:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise FactFileError(f"{path}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
-    brief = parse_brief(data, str(path))
+    return _named_for(parse_brief(data, str(path)), path)
+
+
+def _named_for(brief: Brief, path: Path) -> Brief:
+    """``brief``, if its id is the name of its file ``path``; else a FactFileError."""
     if brief.id != path.stem:
         raise FactFileError(f"{path}: id {brief.id!r} does not match the file name")
     return brief
@@ -173,10 +177,7 @@ def loaded_form(brief: Brief, text: str, path: Path) -> Brief:
     is parsed."""
     if _YAML_BREAKS.search(text):
         return load(path, text.encode("utf-8"))
-    parsed = parse_brief(brief.to_yaml_dict(), str(path))
-    if parsed.id != path.stem:
-        raise FactFileError(f"{path}: id {parsed.id!r} does not match the file name")
-    return parsed
+    return _named_for(parse_brief(brief.to_yaml_dict(), str(path)), path)
 
 
 def load_all(folder: Path) -> list[Loaded]:
