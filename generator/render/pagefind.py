@@ -326,10 +326,12 @@ def _index_shards(exe: Path, site: Path, shards: list[list[str]], cwd: str | Pat
 
 
 def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path | None = None,
-                key: str = "", shard_pages: int = SHARD_PAGES) -> int:
+                key: str = "", shard_pages: int = SHARD_PAGES, before_run=None) -> int:
     """Run Pagefind over the built ``site_dir``, writing ``site_dir/pagefind/``;
     returns the number of pages indexed. With ``cache`` (a folder) and the
     site's ``key`` (``cache_key``), a bundle made from the same pages is reused.
+    ``before_run()``, if given, is called before Pagefind runs (not when the
+    bundle comes from the cache).
     A site of more than ``shard_pages`` HTML files is indexed in shards (module
     docstring). A failure is a PluginError (one line plus Pagefind's last lines
     of output)."""
@@ -343,6 +345,8 @@ def build_index(site_dir: str | Path, cwd: str | Path | None = None, cache: Path
             log.info("briefs: pages unchanged: the pagefind index of %d pages comes from the cache (%.1fs)",
                      pages, time.monotonic() - t0)
             return pages
+    if before_run is not None:
+        before_run()
     shutil.rmtree(site / BUNDLE, ignore_errors=True)  # a bundle left in a reused folder (publish.Reuse)
     shards = shards_of(_searched(html_files(site), shard_pages), shard_pages)
     if len(shards) == 1:

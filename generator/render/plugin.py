@@ -483,9 +483,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                      len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
                      svg.rendered if svg else 0, svg.cached if svg else 0)
         # Pagefind reads only the HTML pages, so it runs while the downloads and SVGs are being written
-        if search:
-            self._let_go()
+        if search:  # when Pagefind runs (not from its cache), the memory of the pages goes back first
             pagefind.build_index(config.site_dir, cwd=self.root, cache=pagefind_cache, key=key,
-                                 shard_pages=self.config.search_shard_pages)
+                                 shard_pages=self.config.search_shard_pages, before_run=self._let_go)
         if self._writer is not None:
             self._writer.wait()

@@ -280,18 +280,18 @@ def test_the_site_model_is_let_go_before_pagefind_runs(project, tmp_path, monkey
     from generator.render import site as site_mod
 
     made, alive_at_pagefind = [], []
-    real_init, real_index = site_mod.Site.__init__, pf.build_index
+    real_init, real_run = site_mod.Site.__init__, pf._run
 
     def init(self, *args, **kwargs):
         real_init(self, *args, **kwargs)
         made.append(weakref.ref(self))
 
-    def index(*args, **kwargs):
+    def run(*args, **kwargs):  # the Pagefind process itself
         alive_at_pagefind.append(sum(r() is not None for r in made))
-        return real_index(*args, **kwargs)
+        return real_run(*args, **kwargs)
 
     monkeypatch.setattr(site_mod.Site, "__init__", init)
-    monkeypatch.setattr(pf, "build_index", index)
+    monkeypatch.setattr(pf, "_run", run)
     root = tmp_path / "proj"
     shutil.copytree(project, root, ignore=shutil.ignore_patterns(".briefs-cache", "site"))
     build(root, root / "site")
