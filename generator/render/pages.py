@@ -80,6 +80,7 @@ def make_env(override_dirs: list[Path] | tuple = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # made anew each build: no stat() of every template at each include
     )
     env.filters["md"] = _md
     env.filters["json_script"] = _json_script
