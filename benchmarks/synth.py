@@ -65,6 +65,7 @@ CITIES = ["London", "Frankfurt", "Shanghai", "Tokyo", "New York", "Paris", "Seou
 REGIONS = ["Europe", "China", "North America", "Southeast Asia", "Latin America", "the Middle East", "Japan"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
+RIVAL_SEED = 10**9  # the rival's figures are drawn from Random(RIVAL_SEED + n)
 ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 CURRENCIES = [  # ISO code, formatter(value in units) -> text; weights by frequency in business news
@@ -155,9 +156,9 @@ def _person(r: random.Random, used: set[str]) -> str:
             return name
 
 
-def _money(r: random.Random, lo: float, hi: float) -> tuple[float, str, str]:
-    """(value in currency units, ISO code, text as written)."""
-    code = r.choices([c for c, _ in CURRENCIES], weights=[w for _, w in CURRENCIES])[0]
+def _money(r: random.Random, lo: float, hi: float, code: str | None = None) -> tuple[float, str, str]:
+    """(value in currency units, ISO code, text as written); in ``code`` when given."""
+    code = code or r.choices([c for c, _ in CURRENCIES], weights=[w for _, w in CURRENCIES])[0]
     scale = 1e6 if r.random() < 0.5 else 1e9
     amount = round(r.uniform(lo, hi), 1) if scale == 1e9 else float(r.randint(12, 950))
     if scale == 1e9 and amount >= 10:
@@ -259,6 +260,20 @@ def generate(n: int) -> Article:
     s2 = metric(short, cnt, counted, period_m,
                 f"The company delivered {cnt_txt} {counted} in {MONTHS[m_idx - 1]}, "
                 f"{'its best month' if up else 'its weakest month'} since the {product} went on sale.")
+    # 2b. the rival's figures for the same month and quarter: comparable figures, so
+    # the brief gets bar charts, about as often as in the annotated business news
+    # (Reuters 50%, BBC 40% of articles have one). A draw of its own, so the rest
+    # of the article is what it was without it.
+    extra = random.Random(RIVAL_SEED + n)
+    if extra.random() < 0.5:
+        rcnt, rcnt_txt = _count(extra)
+        s2 += " " + metric(rival_short, rcnt, counted, period_m,
+                           f"Rival {rival_short} delivered {rcnt_txt} {counted} in {MONTHS[m_idx - 1]}, "
+                           f"according to {bank}.")
+    if extra.random() < 0.3:
+        rrev, _, rrev_txt = _money(extra, 1.2, 48, code)
+        s2 += " " + metric(rival_short, rrev, code, period_q,
+                           f"{rival_short} reported revenue of {rrev_txt} in the {ORDINAL[quarter]} quarter.")
     paras.append(s2 + " " + filler())
     # 3. exec quote with name and role, then a "he said" quote
     fmt = dict(adj=r.choice(["strong", "steady", "record", "encouraging"]), adj2=r.choice(["difficult", "busy", "remarkable"]),

@@ -133,3 +133,26 @@ def test_extractor_finds_planted_quotes(extracted):
             elif match:  # "…,” he said: the speaker is the one named before
                 assert _names_match(str(match[0].get("speaker", "")), q["speaker"]), (match[0], q)
     assert found >= 0.8 * total, f"found {found} of {total} planted quotes"
+
+
+def test_about_half_the_briefs_have_a_bar_chart(tmp_path):
+    """As in the annotated business news (Reuters 50%, BBC 40% of articles have
+    comparable figures), so that a benchmark of briefs "with charts" draws them:
+    the company's month against its rival's, named plainly."""
+    from generator.charts import comparable_groups
+    from generator.facts import store
+
+    n = 20
+    with_chart = 0
+    for i, path in enumerate(synth.write_seeds(tmp_path, n)):
+        art = synth.generate(i)
+        brief = store.from_extraction(extract_path(path), id=f"b{i}", seed=path.name, seed_sha256="0" * 64,
+                                      extractor_version="t")
+        charts = comparable_groups(brief.visible_metrics())
+        with_chart += bool(charts)
+        rivals = [m["subject"] for m in art.metrics if m["subject"] != art.entities[0]["short"]]
+        for c in charts:
+            labels = [p.label for p in c.points]
+            assert len(labels) >= 2 and all(not label.startswith("Rival ") for label in labels), labels
+            assert any(label in rivals for label in labels), (labels, rivals)
+    assert 0.3 * n <= with_chart <= 0.8 * n

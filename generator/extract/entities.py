@@ -24,6 +24,7 @@ from generator.extract import sentences as _sentences
 from generator.extract.names import (
     COMMON, DEMONYMS, EVENT_HEADS, FEMALE_FIRST_NAMES, FIRST_NAMES, GEO_HEADS, HONORIFICS, LEGAL_SUFFIXES, MONTHS,
     MULTI_PLACES, ORG_DESC_NOUNS, ORG_HEAD_NOUNS, ORG_SUFFIXES, PLACES, ROLE_NOUNS, TITLE_WORDS, WEEKDAY_EVENT_LEADS, WEEKDAYS,
+    is_descriptor,
 )
 from generator.models import Document, Entity
 
@@ -358,7 +359,8 @@ def _emit(words, toks, run, sent_start, stext, base, pi, lower, out):
         if w in HONORIFICS or bare in HONORIFICS:
             hint = "f" if (w in _FEMALE_HINT or bare + "." in _FEMALE_HINT or bare in _FEMALE_HINT) else ("m" if (w in _MALE_HINT or bare in _MALE_HINT) else hint)
             lead_title.append(w); k += 1; continue
-        if k == 0 and sent_start and (w in COMMON or w.lower() in lower or (w.endswith(("ing", "ly")) and w not in FIRST_NAMES)) and not (w in PLACES):
+        if k == 0 and sent_start and (w in COMMON or w.lower() in lower or (w.endswith(("ing", "ly")) and w not in FIRST_NAMES)
+                                      or (k + 1 < len(ws) and is_descriptor(w))) and not (w in PLACES):
             if k + 1 < len(ws) and (w in TITLE_WORDS or w in _TITLE_SPLIT):
                 lead_title.append(w)
             k += 1; continue

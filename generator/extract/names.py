@@ -103,6 +103,22 @@ ORG_DESC_NOUNS = _set(
     school hospital statement report study survey"""
 )
 
+# What may stand before a company's name as a description, not part of it
+# ("Rival Meridane", "Chipmaker Ostrava", "rival Google"). Not "Bank", "Group",
+# "Union": names open with those.
+DESCRIPTOR_LEADS = _set(
+    """rival rivals competitor competitors peer peers carmaker carmakers automaker automakers
+    chipmaker chipmakers drugmaker drugmakers retailer retailers insurer insurers lender lenders
+    regulator startup conglomerate broadcaster supplier manufacturer"""
+)
+
+
+def is_descriptor(word: str) -> bool:
+    """``word`` (any case) describes the name after it: "Rival", "chipmaker", "Phonemaker"."""
+    low = word.lower()
+    return low in DESCRIPTOR_LEADS or (low.endswith("maker") and len(low) > 7 and word.isalpha())
+
+
 SPEECH_VERBS = _set(
     """say says said saying tell tells told add adds added adding state states stated
     explain explains explained note notes noted write writes wrote argue argues argued

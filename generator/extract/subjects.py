@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from generator.extract.sentences import ABBREVIATIONS as _ABBREVIATIONS
+from generator.extract.names import is_descriptor
 
 _VERB = frozenset(
     """is are was were be been being has have had will would could can may might should must shall did does do
@@ -74,6 +75,8 @@ def _clean_np(np: str) -> str:
     words = np.split()
     while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
+    if len(words) > 1 and is_descriptor(words[0]) and words[1][:1].isupper():
+        words.pop(0)  # "Rival Meridane", "chipmaker Ostrava": the name
     if words and words[-1].endswith(".") and words[-1].count(".") == 1 and len(words[-1]) > 4 and \
             words[-1][:-1].lower() not in _ABBREVIATIONS:
         words[-1] = words[-1][:-1]  # a sentence stop, not "Co." or "Corp."

@@ -202,9 +202,8 @@ def find(text: str) -> list[Quantity]:
         q = Quantity(value, u, s, e, text[s:e], word_number=word,
                      decimals=len(num.split(".")[1]) if "." in num else 0)
         if u is None:
-            digits = num.replace(",", "")
-            if _YEAR_DIGITS.fullmatch(digits) and not scale:
-                continue  # a year
+            if _YEAR_DIGITS.fullmatch(num) and not scale:
+                continue  # a year ("1,950 megawatts", with its separator, is not)
             if _DATE_AFTER.match(text, e):
                 continue
             if scale is None and _CLOCK_AFTER.match(text[e:e + 5]):

@@ -249,3 +249,13 @@ def test_geographic_of_names_and_company_before_an_event():
     assert t.get("Gulf of Mexico") == "place" and "Gulf" not in t
     assert "Hart's Bay Co" in t
     assert "Korvin" in t and not any("Day" in n for n in t)
+
+
+def test_a_description_before_a_name_at_the_start_of_a_sentence_is_not_part_of_it():
+    ents = _ents("Veyra Shipping AG delivered 135,000 containers in February.",
+                 "Rival Meridane delivered 9,440 containers. Chipmaker Ostrava shipped 12,000 wafers.",
+                 "Maker Studios signed a deal.")
+    names = {e.name for e in ents}
+    assert {"Meridane", "Ostrava"} <= names
+    assert not names & {"Rival Meridane", "Chipmaker Ostrava"}
+    assert "Maker Studios" in names  # a name that opens with a noun stays whole

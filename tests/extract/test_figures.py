@@ -386,3 +386,11 @@ def test_a_multiple_takes_the_period_of_the_level_it_reached():
              "Output doubled in two years to about 80,000 tonnes in 2024, the company said.")
     m = one(ms, 2)
     assert (m.unit, m.period) == ("x", "2024")
+
+
+def test_a_count_written_with_a_separator_is_not_a_year():
+    ms = run("Dunmore Energy sold 1,950 megawatts last year and delivered 2,060 wafers in April.",
+             "The plant opened in 1950.")
+    assert one(ms, 1950).unit == "megawatts"
+    assert one(ms, 2060).unit == "wafers"
+    assert [m for m in ms if m.unit is None] == []  # "in 1950" is a year, no figure

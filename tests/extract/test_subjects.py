@@ -87,3 +87,10 @@ def test_entity_names_match_whole_words_only():
         subjects._find_word("Re-Tech and Swiss Re said", "Re") == 18
     assert subjects._find_word("Swiss Reinsurance", "Swiss Re") == -1
     assert subjects._find_word("Swiss Re's profit", "Swiss Re") == 0
+
+
+def test_a_description_before_the_subject_is_not_part_of_it():
+    ms = run("Veyra Shipping AG delivered 135,000 containers in February. "
+             "Rival Meridane delivered 9,440 containers in February, according to Lakeshore Bank.")
+    assert one(ms, 9440).subject == "Meridane"
+    assert one(ms, 135000).subject == "Veyra Shipping AG"
