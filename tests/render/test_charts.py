@@ -143,3 +143,35 @@ def test_chart_templates_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
     finally:
         charts._TEMPLATE_CACHE = None
         charts._template.cache_clear()
+
+
+_DRAW = """
+import json, sys
+from generator import charts
+c = charts.Chart("chart-revenue-usd", "bar", "Revenue (USD), Q1 2021", "revenue", "USD", [
+    charts.Point("Marisco Shipping Corp.", 11e9, "USD 11,000,000,000"), charts.Point("Thorne", 792e6, "USD 792,000,000")])
+print(charts.SvgRenderer(None).svg(charts.build_spec(c)))
+"""
+
+
+def test_a_chart_is_the_same_whatever_fonts_the_machine_has(tmp_path):
+    """vl-convert measures labels with the fonts it finds: with this machine's
+    fonts, this chart came out a pixel wider than on a machine without any.
+    The renderer measures with vl-convert's own font everywhere."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    none = tmp_path / "no-fonts.conf"
+    none.write_text(f'<?xml version="1.0"?><fontconfig><dir>{tmp_path / "empty"}</dir></fontconfig>')
+    root = Path(charts.__file__).resolve().parent.parent
+
+    def draw(**env):
+        out = subprocess.run([sys.executable, "-c", _DRAW], capture_output=True, text=True, cwd=root, check=True,
+                             env={**os.environ, "PYTHONPATH": str(root), **env})
+        return out.stdout
+
+    here = draw()
+    assert 'width="' in here and here == draw(FONTCONFIG_FILE=str(none))
+    assert os.environ.get("FONTCONFIG_FILE") != str(charts.MEASURE_FONTS)  # set for vl-convert's start only
