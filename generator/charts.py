@@ -316,9 +316,19 @@ def build_spec(chart: Chart) -> dict:
     enc["tooltip"][0]["title"] = chart.measure
     value_axis = enc["x"] if chart.kind == "bar" else enc["y"]
     value_axis["title"] = fmt.unit_label(chart.unit) or None
+    value_axis.setdefault("axis", {}).update(_value_ticks(values))
     if labels:
         value_axis["scale"]["domainMax"] = _num(max(values) * 1.25)
     return spec
+
+
+def _value_ticks(values: list[float]) -> dict:
+    """The value axis' tick labels. Large values in SI style as the press
+    writes them ("20k", "1.5M", "3B": Vega's "G" of giga reads "B" of billion);
+    values under 1,000 as they are ("0.5", "42"), never "500m" for a half."""
+    if max(abs(v) for v in values) >= 1000:
+        return {"format": "~s", "labelExpr": "replace(datum.label, 'G', 'B')"}
+    return {"format": ",~g"}
 
 
 def _num(v: float):

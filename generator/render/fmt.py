@@ -23,6 +23,24 @@ def is_currency(unit: str) -> bool:
     return bool(_CURRENCY.match(unit or ""))
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _scaled(values: list[float]) -> tuple[list[str], str]:
+    """Numbers of a million and more as the press writes them, in the largest
+    of trillions, billions or millions that states them exactly with at most
+    three decimals ("11 billion", "4.6 billion", "1,234.5 million"); all in
+    the same scale. Otherwise (or below a million) every digit, "987,654,321"."""
+    top = max(abs(v) for v in values)
+    for size, word in _SCALES:
+        if top < size:
+            continue
+        parts = [v / size for v in values]
+        if all(abs(p * 1000 - round(p * 1000)) < 1e-6 * max(1.0, abs(p)) for p in parts):
+            return [f"{p:,.3f}".rstrip("0").rstrip(".") for p in parts], word
+    return [number(v) for v in values], ""
+
+
 def value(value: float, unit: str, value_high: float | None = None, approximate: bool = False) -> str:
     """A figure as a reader expects it.
 
@@ -34,14 +52,22 @@ def value(value: float, unit: str, value_high: float | None = None, approximate:
     'CNY 10,000–20,000'
     >>> value(427000, "vehicles", approximate=True)
     '≈427,000 vehicles'
+    >>> value(11e9, "USD"), value(1.5e6, "vehicles"), value(987654321, "USD")
+    ('USD 11 billion', '1.5 million vehicles', 'USD 987,654,321')
     """
     if value_high is not None and value_high < value:  # "between -10,000 and -20,000": low end first
         value, value_high = value_high, value
+    if unit in _SUFFIX_UNITS:  # percentages, points and multiples: every digit
+        parts, scale = [number(v) for v in (value, value_high) if v is not None], ""
+    else:
+        parts, scale = _scaled([v for v in (value, value_high) if v is not None])
     if value_high is None:
-        nums = number(value)
+        nums = parts[0]
     else:  # "10,000–20,000", but "-20,000 to -10,000" (an en dash next to a minus misleads)
         sep = " to " if value < 0 or value_high < 0 else "–"
-        nums = f"{number(value)}{sep}{number(value_high)}"
+        nums = f"{parts[0]}{sep}{parts[1]}"
+    if scale:
+        nums = f"{nums} {scale}"
     if is_currency(unit):
         text = f"{unit} {nums}"
     elif unit in _SUFFIX_UNITS:  # a range reads "10–20%", not "10%–20%"

@@ -175,3 +175,18 @@ def test_a_chart_is_the_same_whatever_fonts_the_machine_has(tmp_path):
     here = draw()
     assert 'width="' in here and here == draw(FONTCONFIG_FILE=str(none))
     assert os.environ.get("FONTCONFIG_FILE") != str(charts.MEASURE_FONTS)  # set for vl-convert's start only
+
+
+def test_value_axis_ticks_read_as_figures(tmp_path):
+    """Billions tick as "B" (not Vega's "G" of giga), and a half is "0.5", not "500m"."""
+    import re
+
+    def ticks(kind, values, unit):
+        c = charts.Chart("c", kind, "T", "m", unit, [charts.Point(f"P{i}", v, "") for i, v in enumerate(values)])
+        return re.findall(r">([^<>]*)</text>", charts.SvgRenderer(tmp_path).svg(charts.build_spec(c)))
+
+    money = ticks("bar", [11e9, 7.9e9], "USD")
+    assert "10B" in money and not any(t.endswith("G") for t in money)
+    small = ticks("line", [0.5, 1.25, 0.75], "%")
+    assert "0.5" in small and not any(t.endswith("m") for t in small)
+    assert "20k" in ticks("bar", [22160, 18130], "vehicles")

@@ -77,3 +77,20 @@ def test_site_csv_written_from_brief_csv_is_the_same_table(tmp_path):
     _, joined = _site_downloads(tmp_path / "three", "x", [], [pages.to_csv(rs) for rs in rows])
     assert joined == pages.to_csv([r for rs in rows for r in rs]).encode("utf-8")  # \r\n kept as written
     assert _site_downloads(tmp_path / "none", "x", [], [])[1] == pages.to_csv([]).encode("utf-8")
+
+
+@pytest.mark.parametrize("args, expected", [
+    ((11e9, "USD"), "USD 11 billion"),
+    ((4.6e9, "EUR"), "EUR 4.6 billion"),
+    ((792e6, "GBP"), "GBP 792 million"),
+    ((1.5e12, "JPY"), "JPY 1.5 trillion"),
+    ((1.2e6, "vehicles"), "1.2 million vehicles"),
+    ((24e9, "CNY", 30e9), "CNY 24–30 billion"),
+    ((-2e9, "USD"), "USD -2 billion"),
+    ((1234567, "USD"), "USD 1,234,567"),         # not exact in millions to three decimals: every digit
+    ((1.23456e9, "USD"), "USD 1,234.56 million"),  # exact in millions, not in billions
+    ((999999, "USD"), "USD 999,999"),
+    ((2.5e6, "%"), "2,500,000%"),
+])
+def test_large_values_read_as_the_press_writes_them(args, expected):
+    assert fmt.value(*args) == expected
