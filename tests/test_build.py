@@ -569,6 +569,26 @@ def test_many_names_are_indexed_by_initial(site, tmp_path, monkeypatch):
     assert sorted(listed) == names(whole)
 
 
+def test_index_pages_with_a_level_one_heading_are_the_same_without_markdown(tmp_path, monkeypatch):
+    """The entities index and its initial pages open with a level-1 heading
+    above level-2 ones: generator/render/fastmd.py nests their table of
+    contents itself instead of sending them through Python-Markdown."""
+    from generator.render import fastmd, pages
+
+    monkeypatch.setattr(pages.Renderer, "ENTITIES_PER_INDEX", 3)
+    project = make_project(tmp_path / "p")
+    calls = []
+    real = fastmd.FastPages.split
+    monkeypatch.setattr(fastmd.FastPages, "split", lambda self, text: calls.append(real(self, text)))
+    fast = build(project, tmp_path / "fast")
+    assert any(c is not None and c[1] and c[1][0]["level"] == 1 and c[1][0]["children"] for c in calls)
+    monkeypatch.setattr(fastmd.FastPages, "split", lambda self, text: None)
+    slow = build(project, tmp_path / "slow")
+    a, b = _tree(fast / "entities"), _tree(slow / "entities")
+    assert len([k for k in a if k.startswith("index/")]) >= 3 and sorted(a) == sorted(b)
+    assert [k for k in a if a[k] != b[k]] == []
+
+
 def test_site_without_briefs_folder_builds_strict_with_a_friendly_home(tmp_path):
     project = make_project(tmp_path / "p", briefs_from=None)
     (project / "briefs").rmdir()
@@ -761,7 +781,15 @@ def test_fast_pages_fall_back_to_markdown_for_markdown():
     assert fp.split("Some *Markdown* text\n") is None
     assert fp.split("<span>inline html</span>\n") is None  # Markdown wraps it in <p>
     assert fp.split("## A\n\n<p>x</p>\n\n## A\n") is None  # duplicate ids: toc makes them unique
-    assert fp.split("# A\n\n## B\n") is None  # nested toc
+    import markdown
+
+    md = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"permalink": True}})
+    doc = "# A\n\n<p>x</p>\n\n## B\n\n## C\n\n### D\n"
+    html = md.convert(doc)
+    parts, toc = fp.split(doc)
+    assert toc == md.toc_tokens  # nested as the toc extension nests it
+    assert "".join(parts).replace("\n", "") == html.replace("\n", "")
+    assert [t["id"] for t in toc] == ["a"] and [t["id"] for t in toc[0]["children"]] == ["b", "c"]
 
 
 def test_a_product_named_once_without_figures_or_quotes_has_no_page(tmp_path):

@@ -10,16 +10,18 @@ page outside the theme.
 ``FastPages.render_page`` does what MkDocs' ``Page.render`` does for such a
 page: headings converted by the same Markdown instance (same extensions and
 options: ``toc`` ids and permalinks), cached by their text, the HTML blocks
-passed through as they are, ``page.toc`` and the anchor ids filled in. A page
-that is anything else (a line of Markdown outside the HTML, a heading twice,
-headings of several levels) is left to ``Page.render``: the output is the same
-either way, only the cost differs.
+passed through as they are, ``page.toc`` (nested by level, as the ``toc``
+extension nests it) and the anchor ids filled in. A page that is anything else
+(a line of Markdown outside the HTML, a heading twice, a level-1 heading on a
+page without a ``title`` in its front matter, whose title it would be) is left
+to ``Page.render``: the output is the same either way, only the cost differs.
 """
 from __future__ import annotations
 
 import re
 
 import markdown
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
@@ -51,10 +53,10 @@ class FastPages:
         return hit
 
     def split(self, text: str) -> tuple[list[str], list] | None:
-        """(HTML parts, toc tokens), or None when the page needs real Markdown."""
+        """(HTML parts, nested toc tokens), or None when the page needs real Markdown."""
         parts: list[str] = []
         tokens: list = []
-        levels, ids = set(), set()
+        ids = set()
         block: list[str] = []
 
         def flush() -> bool:
@@ -77,19 +79,21 @@ class FastPages:
             html, toks = self._heading(line)
             if len(toks) != 1 or toks[0]["id"] in ids:
                 return None
-            levels.add(toks[0]["level"])
             ids.add(toks[0]["id"])
             parts.append(html)
             tokens.extend(toks)
-        if not flush() or len(levels) > 1:
+        if not flush():
             return None
-        return parts, tokens
+        flat = [{**t, "children": []} for t in tokens]  # (nesting fills children: the cached ones stay empty)
+        return parts, nest_toc_tokens(flat)
 
     def render_page(self, page: Page, config, files) -> None:
         """Stand-in for ``page.render(config, files)``."""
         if page.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         got = self.split(page.markdown)
+        if got is not None and "title" not in page.meta and any(t["level"] == 1 for t in got[1]):
+            got = None  # the page's title is its first level-1 heading, as Markdown extracts it
         if got is None:
             self.slow += 1
             del page.render  # the instance attribute; back to Page.render
