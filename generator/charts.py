@@ -407,28 +407,60 @@ class SvgRenderer:
         self.rendered = 0
         self.cached = 0
         self._memo: dict[str, str] = {}
+        self._ensured = False  # set by ensure(): from then on svg() only reads
 
     def _convert(self, spec: dict) -> str:
         return _vl_convert(self.vl_version).vegalite_to_svg(_static(spec), vl_version=self.vl_version)
 
     def svg(self, spec: dict) -> str:
+        """The chart's SVG: memoised, else from the cache folder, else drawn
+        (and kept in the cache folder, or memoised when there is none). After
+        ``ensure`` nothing is drawn: a chart missing then is an error (the
+        page shows it with JavaScript only)."""
         h = spec_hash(spec)
         svg = self._memo.get(h)
         if svg is None and self.cache_dir is not None:
-            path = self.cache_dir / f"{h}.svg"
             try:
-                svg = path.read_text(encoding="utf-8")
-                self.cached += 1
+                svg = (self.cache_dir / f"{h}.svg").read_text(encoding="utf-8")
+                if not self._ensured:
+                    self.cached += 1
             except OSError:
                 svg = None
         if svg is None:
+            if self._ensured:
+                raise RuntimeError(f"chart {h} is not in {self.cache_dir} (removed during the build?)")
             svg = _postprocess(self._convert(spec))
             self.rendered += 1
-            if self.cache_dir is not None:
-                atomic.write_cache(self.cache_dir / f"{h}.svg", svg, "the chart")
-        self._memo[h] = svg
+            self._keep(h, svg)
         return svg
 
+    def _keep(self, h: str, svg: str) -> None:
+        """A chart just drawn: into the cache folder, or the memo without one."""
+        if self.cache_dir is not None:
+            atomic.write_cache(self.cache_dir / f"{h}.svg", svg, "the chart")
+        else:
+            self._memo[h] = svg
+
+    def _missing(self, specs) -> tuple[dict[str, dict], int]:
+        """The specs (by hash) neither memoised nor in the cache folder, which
+        is listed once rather than asked about each chart; and how many
+        distinct specs there were."""
+        present: set[str] = set()
+        if self.cache_dir is not None:
+            try:
+                present = set(os.listdir(self.cache_dir))
+            except OSError:
+                pass
+        todo: dict[str, dict] = {}
+        seen: set[str] = set()
+        for spec in specs:
+            h = spec_hash(spec)
+            if h in seen:
+                continue
+            seen.add(h)
+            if h not in self._memo and f"{h}.svg" not in present:
+                todo[h] = spec
+        return todo, len(seen)
 
     # fewer missing charts than this: not worth starting worker processes. Measured on
     # 2 cores: 33 charts (~20 ms each) took as long in 2 spawned workers as in the
@@ -438,27 +470,23 @@ class SvgRenderer:
     def prefetch(self, specs, jobs: int | None = None) -> int:
         """Render the specs that are neither memoised nor cached, in a process
         pool over the cores (each worker starts vl-convert's engine once), and
-        memoise them; ``svg()`` then finds them. Returns how many were rendered.
-        Below ``PARALLEL_MIN`` missing charts, or on one core, it does nothing
-        and ``svg()`` renders them one by one as before. The SVG of a spec is
-        the same whichever process draws it, so the site stays deterministic."""
-        todo: dict[str, dict] = {}
-        for spec in specs:
-            h = spec_hash(spec)
-            if h in self._memo or h in todo:
-                continue
-            if self.cache_dir is not None and (self.cache_dir / f"{h}.svg").is_file():
-                continue
-            todo[h] = spec
+        keep them (``_keep``); ``svg()`` then finds them. Returns how many were
+        rendered. Below ``PARALLEL_MIN`` missing charts, or on one core, it does
+        nothing and ``svg()`` renders them one by one as before. The SVG of a
+        spec is the same whichever process draws it, so the site stays deterministic."""
+        return len(self._draw_in_pool(self._missing(specs)[0], jobs))
+
+    def _draw_in_pool(self, todo: dict[str, dict], jobs: int | None = None) -> set[str]:
+        """``prefetch`` of ``todo``; the hashes it drew."""
         jobs = jobs or cores()
         if len(todo) < self.PARALLEL_MIN or jobs < 2:
-            return 0
+            return set()
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         items = sorted(todo.items())
         workers = max(2, min(jobs, len(items) // (self.PARALLEL_MIN // 2)))
-        done = 0
+        done: set[str] = set()
         try:
             # spawn, not fork: the build process may hold threads (vl-convert's among them)
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
@@ -468,11 +496,9 @@ class SvgRenderer:
                                                        chunksize=chunk)):
                     if svg is None:  # left to svg(), which logs why
                         continue
-                    self._memo[h] = svg
+                    self._keep(h, svg)
                     self.rendered += 1
-                    done += 1
-                    if self.cache_dir is not None:
-                        atomic.write_cache(self.cache_dir / f"{h}.svg", svg, "the chart")
+                    done.add(h)
         except Exception as exc:  # noqa: BLE001 - a broken pool: the charts are drawn one by one instead
             log.info("briefs: parallel chart rendering failed (%s); rendering in-process", exc)
         return done
@@ -482,13 +508,18 @@ class SvgRenderer:
         self._memo.clear()
 
     def ensure(self, specs) -> None:
-        """Every spec drawn and memoised (``prefetch``, then one by one in this
-        process for what is left): after this ``svg()`` of any of them only
-        reads the memo, so processes forked from here never start vl-convert."""
-        specs = list(specs)
-        self.prefetch(specs)
-        for spec in specs:
-            self.svg(spec)
+        """Every spec drawn (in a pool, then one by one in this process for
+        what is left) and in the cache folder (or the memo): after this
+        ``svg()`` of any of them only reads, so processes forked from here
+        never start vl-convert. The SVGs are not read here: each page reads
+        its own (at 10,000 briefs all of them held at once were ~90 MB)."""
+        todo, distinct = self._missing(specs)
+        drawn = self._draw_in_pool(todo)
+        for h, spec in todo.items():
+            if h not in drawn:
+                self.svg(spec)
+        self.cached += distinct - len(todo)
+        self._ensured = True
 
 
 def cores() -> int:

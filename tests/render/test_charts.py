@@ -192,3 +192,26 @@ def test_value_axis_ticks_read_as_figures(tmp_path):
     assert len(numbers) >= 3 and max(numbers) <= 1.5 and any(0 < n < 1 for n in numbers), small
     assert not any(t.endswith("m") for t in small)
     assert "20k" in ticks("bar", [22160, 18130], "vehicles")
+
+
+def test_ensure_draws_what_is_missing_but_holds_none_of_it(tmp_path):
+    """Before the page workers fork, every chart is drawn into the cache folder;
+    the SVGs are not held in memory (each page reads its own), and after that
+    nothing is drawn any more: a chart gone from the cache is an error, never a
+    vl-convert start in a forked process."""
+    import pytest
+
+    specs = [charts.build_spec(charts.Chart(f"c{i}", "bar", f"T{i}", "m", "vehicles",
+                                            [charts.Point("A", i + 1, ""), charts.Point("B", i + 2, "")]))
+             for i in range(3)]
+    first = charts.SvgRenderer(tmp_path)
+    first.svg(specs[0])  # one of them drawn by an earlier build
+    r = charts.SvgRenderer(tmp_path)
+    r.ensure(specs + specs[:1])
+    assert (r.rendered, r.cached, r._memo) == (2, 1, {})
+    assert len(list(tmp_path.glob("*.svg"))) == 3
+    assert r.svg(specs[1]).startswith("<svg") and r.rendered == 2
+    (tmp_path / f"{charts.spec_hash(specs[2])}.svg").unlink()
+    with pytest.raises(RuntimeError, match="not in"):
+        r.svg(specs[2])
+    assert r.rendered == 2

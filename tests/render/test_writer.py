@@ -44,7 +44,7 @@ def test_a_slow_disk_makes_write_wait_instead_of_holding_every_file(tmp_path, mo
     try:
         for i in range(100):
             w.write(tmp_path / f"p{i}.html", b"x" * 1000)
-            assert len(w._pending) < 8  # never more queued than the backlog allows
+            assert w.queued < 8  # never more queued than the backlog allows
         w.wait()
     finally:
         w.close()
