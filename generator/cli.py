@@ -160,7 +160,8 @@ def cmd_build(args) -> int:
     elif not args.no_site:
         from generator import memtrim
 
-        memtrim.release(freeze=True)  # what the sync freed goes back before the site build grows the process
+        # what the sync freed goes back before the site build grows the process (little, when it extracted nothing)
+        memtrim.release(freeze=True, trim=report.extracted > 0)
         t0 = time.monotonic()
         print(f"building the site into {args.site}/ …", file=sys.stderr, flush=True)
         try:

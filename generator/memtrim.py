@@ -17,13 +17,20 @@ import gc
 import sys
 
 
-def release(freeze: bool = False) -> bool:
+def release(freeze: bool = False, trim: bool = True) -> bool:
     """Collect garbage and trim the C heap. True when the heap was trimmed.
     With ``freeze``, what is left is moved out of the garbage collector's
     sight (``gc.freeze``): the build keeps those objects (the briefs) to the
     end, and each full collection would walk all of them again, in the main
     process and in every forked worker (whose copy-on-write pages it dirties).
-    Only for a process that ends after its build (``briefs build``)."""
+    Only for a process that ends after its build (``briefs build``). Without
+    ``trim`` (a phase that freed little, such as a sync that extracted
+    nothing) only the freeze is done: the collection alone takes ~0.5 s with
+    10,000 briefs in memory."""
+    if not trim:
+        if freeze:
+            gc.freeze()
+        return False
     gc.collect()
     if freeze:
         gc.freeze()

@@ -54,3 +54,20 @@ def test_a_build_hides_its_objects_from_the_collector_only_while_it_runs(tmp_pat
         gc.callbacks.pop()
     assert seen and max(seen) > frozen  # the site model was frozen too while the pages were made
     assert gc.get_freeze_count() == 0
+
+
+def test_after_a_sync_that_extracted_nothing_only_the_freeze_is_done():
+    """A rebuild's sync frees little: no collection over every brief then
+    (~0.5 s at 10,000), but what survives is still frozen."""
+    import gc
+
+    from generator import memtrim
+
+    collections = []
+    gc.callbacks.append(lambda phase, info: collections.append(info["generation"]) if phase == "start" else None)
+    try:
+        assert memtrim.release(freeze=True, trim=False) is False
+        assert gc.get_freeze_count() > 0 and collections == []
+    finally:
+        gc.callbacks.pop()
+        gc.unfreeze()
