@@ -167,7 +167,9 @@ def cmd_build(args) -> int:
         try:
             # the fact files the sync has just read go to the plugin as they are
             # (each one still checked against the bytes on disk): none is parsed twice
-            with loader.handover(report.facts):
+            facts, report.facts = report.facts, None  # the plugin takes the briefs: nothing else holds them
+            with loader.handover(facts):
+                del facts
                 result = publish.build_site(
                     root / args.config, root / args.site, strict=args.strict,
                     epoch=publish.source_date_epoch(list(report.published.values())),

@@ -170,3 +170,27 @@ def test_a_broken_fact_file_is_reported_once_naming_the_file(root, parsed, tmp_p
     # the plugin's warning is the one a plain `mkdocs build` (no hand-over) gives
     plain = publish.build_site(root / "mkdocs.yml", tmp_path / "plain-site")
     assert [w for w in plain.warnings if BROKEN in w] == warned
+
+
+def test_no_brief_is_held_once_the_pages_are_made(root, monkeypatch):
+    """The plugin makes every page in ``on_files``; MkDocs then holds every page
+    object to the end of the build (the peak of a 10,000-brief build). By then
+    neither the sync's report, nor the hand-over, nor the plugin holds a brief."""
+    import gc
+
+    from generator.facts.schema import Brief
+    from generator.render import plugin
+
+    alive: list[int] = []
+    real = plugin.BriefsPlugin.on_page_context
+
+    def probe(self, context, page, config, nav):
+        if not alive:
+            gc.unfreeze()  # frozen objects are out of gc.get_objects()'s sight
+            gc.collect()
+            alive.append(sum(isinstance(o, Brief) for o in gc.get_objects()))
+        return real(self, context, page, config, nav)
+
+    monkeypatch.setattr(plugin.BriefsPlugin, "on_page_context", plugin.event_priority(100)(probe))
+    build(root)
+    assert alive == [0]

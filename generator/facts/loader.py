@@ -81,6 +81,7 @@ def handover(facts: Facts | None) -> Iterator[None]:
     key = _key(facts.folder)
     before = _handed.get(key)
     _handed[key] = facts
+    del facts  # held by _handed only: load() lets it go once it has taken the briefs
     try:
         yield
     finally:
@@ -165,8 +166,8 @@ def load(folder: Path, cache_file: Path | None = None) -> Facts:
                                                   separators=(",", ":")), "the fact-file cache")
         if handed is not None and entries is handed.entries:
             handed.entries = fresh  # the file now holds these
-    if handed is not None:  # read once: the cache file's text of every brief need not stay in memory
-        handed.entries = {}
+    if handed is not None:  # taken: the caller holds the briefs now, the hand-over need not (memory)
+        _handed.pop(_key(folder), None)
     return Facts(folder, out, shas, cache_file, fresh)
 
 

@@ -102,7 +102,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
 
     def __init__(self):
         self.page_meta: dict[str, dict] = {}
-        self.site: Site | None = None
+        self.site: Site | None = None  # from on_files until its pages are made
+        self._newest: str | None = None  # what is kept of it: the newest brief's date,
+        self._summary: tuple[int, int, int] | None = None  # the counts of briefs, entity pages, tag pages
         self.svg: SvgRenderer | None = None
         self._fast: fastmd.FastPages | None = None
         self.shells: shell.Shells | None = None
@@ -296,6 +298,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             add("feed.xml", content=render.feed(cfg.feed_limit))
         if self.svg is not None:
             self.svg.release()
+        # every page is made: the site model (and through it the briefs, ~32 KB
+        # each) is not needed any more, while MkDocs now holds every page object
+        self._newest = site.newest_date
+        self._summary = (len(site.briefs), sum(g.has_page for g in site.entities.values()), len(site.tags))
+        self.site = None
         # the site's facts.json/facts.csv are the briefs' own joined: written in
         # on_post_build piece by piece, never held whole (tens of MB at 10,000 briefs)
         self._site_downloads = None
@@ -324,9 +331,9 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     def on_pre_page(self, page, config, files):
         """Sitemap ``lastmod`` from publication dates, not today, so that two
         builds of the same facts are byte-identical (unless SOURCE_DATE_EPOCH is set)."""
-        if self.config.enabled and self.config.reproducible and self.site and not os.environ.get("SOURCE_DATE_EPOCH"):
+        if self.config.enabled and self.config.reproducible and not os.environ.get("SOURCE_DATE_EPOCH"):
             meta = self.page_meta.get(page.file.src_uri) or {}
-            date = meta.get("date") or self.site.newest_date
+            date = meta.get("date") or self._newest
             if date:
                 page.update_date = date
         return page
@@ -452,8 +459,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
     on_post_build = CombinedEvent(_pages_on_disk, _post_build)
 
     def _let_go(self) -> None:
-        """Release what only the pages needed (the site model, chart memo,
-        shells) and hand the memory back to the system: Pagefind runs next, in
+        """Release what only the pages needed (chart renderer, shells) and
+        hand the memory back to the system: Pagefind runs next, in
         a process of its own, beside this one (about 150 MB less held at
         10,000 briefs). The next build makes them anew."""
         self.site = self.svg = self.shells = self._fast = None
@@ -477,11 +484,10 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
                                   held.texts(u for u in facts if u in held), held.texts(u for u in csvs if u in held))
             self._site_downloads = None
             self.later = None
-        if self.config.enabled and self.site is not None:
+        if self.config.enabled and self._summary is not None:
             svg = self.svg
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
-                     len(self.site.briefs), sum(g.has_page for g in self.site.entities.values()), len(self.site.tags),
-                     svg.rendered if svg else 0, svg.cached if svg else 0)
+                     *self._summary, svg.rendered if svg else 0, svg.cached if svg else 0)
         # Pagefind reads only the HTML pages, so it runs while the downloads and SVGs are being written
         if search:  # when Pagefind runs (not from its cache), the memory of the pages goes back first
             pagefind.build_index(config.site_dir, cwd=self.root, cache=pagefind_cache, key=key,
