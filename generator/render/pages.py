@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+
 
 import jinja2
 from markupsafe import Markup
@@ -456,31 +456,37 @@ def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _site_json_pieces(site_name: str, brief_docs: Iterable[str]):
-    """The site's facts.json from the briefs' own (``to_json`` output): the same
-    text as ``to_json({"site": site_name, "briefs": [...]})``, never held whole."""
-    yield '{"site":' + json.dumps(site_name, ensure_ascii=False) + ',"briefs":['
-    for i, d in enumerate(brief_docs):
-        yield ("," if i else "") + d.rstrip("\n")
-    yield "]}\n"
+class SiteDownloads:
+    """The site's ``facts.json`` and ``facts.csv``, the briefs' own (``to_json``
+    and ``to_csv`` output) joined, written as the briefs come (``add``, in
+    the order the site lists them) and never held whole: the same text as
+    ``to_json({"site": site_name, "briefs": [...]})`` and as ``to_csv`` of all
+    the rows. ``close()`` ends both files (also after an error)."""
 
+    def __init__(self, site_dir: Path, site_name: str) -> None:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        self._header = to_csv([])
+        self._json = open(site_dir / "facts.json", "w", encoding="utf-8", newline="")
+        try:
+            self._csv = open(site_dir / "facts.csv", "w", encoding="utf-8", newline="")
+        except OSError:
+            self._json.close()
+            raise
+        self._json.write('{"site":' + json.dumps(site_name, ensure_ascii=False) + ',"briefs":[')
+        self._csv.write(self._header)
+        self._count = 0
 
-def _site_csv_pieces(brief_csvs: Iterable[str]):
-    """The site's facts.csv from the briefs' own (``to_csv`` output): one header,
-    then every brief's rows; the same text as ``to_csv`` of all the rows."""
-    header = to_csv([])
-    yield header
-    for text in brief_csvs:
-        assert text.startswith(header)
-        yield text[len(header):]
+    def add(self, brief_json: str, brief_csv: str) -> None:
+        assert brief_csv.startswith(self._header)
+        self._json.write(("," if self._count else "") + brief_json.rstrip("\n"))
+        self._csv.write(brief_csv[len(self._header):])
+        self._count += 1
 
-
-def write_site_downloads(site_dir: Path, site_name: str, brief_docs: Iterable[str], brief_csvs: Iterable[str]) -> None:
-    """``site_dir/facts.json`` and ``facts.csv``, written piece by piece."""
-    for name, pieces in (("facts.json", _site_json_pieces(site_name, brief_docs)),
-                         ("facts.csv", _site_csv_pieces(brief_csvs))):
-        with open(site_dir / name, "w", encoding="utf-8", newline="") as fh:
-            fh.writelines(pieces)
+    def close(self, complete: bool = True) -> None:
+        if complete and not self._json.closed:
+            self._json.write("]}\n")
+        self._json.close()
+        self._csv.close()
 
 
 def _cell(v) -> str:

@@ -4,7 +4,8 @@ Registered as the ``briefs`` entry point in ``mkdocs.plugins``, so a plain
 ``mkdocs build`` runs it. This module only dispatches MkDocs events; the work
 is in ``site.py`` (the site as data), ``pages.py`` (pages, downloads, feed),
 ``workers.py`` (pages made in parallel), ``shell.py`` (the theme around them),
-``later.py`` (downloads and SVGs written after the build), ``pagefind.py``
+``later.py`` (text held between steps; downloads and SVGs written as they
+are made), ``pagefind.py``
 and ``generator/charts.py``. Nothing is written into docs/: every page is a
 ``File.generated`` virtual file.
 
@@ -21,8 +22,7 @@ Events:
                        last of all plugins, queue plugin pages to the threads of
                        ``writer.Writer`` (MkDocs is handed "", so it writes nothing)
   on_serve             watch the fact files and seeds folders (when they exist)
-  on_post_build        downloads and SVGs written, every queued file waited for;
-                       one-line summary; Pagefind's index
+  on_post_build        every queued file waited for; one-line summary; Pagefind's index
   on_build_error       the writer's threads stopped
 """
 from __future__ import annotations
@@ -108,12 +108,11 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self.svg: SvgRenderer | None = None
         self._fast: fastmd.FastPages | None = None
         self.shells: shell.Shells | None = None
-        self.later: later.LaterFiles | None = None
-        self._site_downloads: tuple | None = None  # (site name, facts.json uris, facts.csv uris) for on_post_build
+        self.later: later.SiteFiles | None = None  # downloads and SVGs, written as they are made
         self._held: dict[str, bytes | str] = {}  # plugin pages' HTML between MkDocs' passes (on_page_content)
         self._md: dict[str, bytes | str] = {}  # plugin pages' Markdown until MkDocs reads it (on_page_read_source)
         self._pack = later.Held(compress=True)  # how both wait: compressed on big sites (later.Held)
-        self._writer: Writer | None = None  # made at the first page written: after on_files' forked workers
+        self._writer: Writer | None = None  # made at the first file written: after on_files' forked workers
         self._written = _SkippedByUs(set())  # plugin pages written by the writer, not by MkDocs
 
     # -- configuration -------------------------------------------------------
@@ -207,14 +206,14 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         feed = "feed.xml" if cfg.feed else None
 
         self._pack = later.Held.for_pages(len(jobs))
-        self.later = later.LaterFiles(self._pack)
+        self.later = later.SiteFiles(Path(config.site_dir), lambda: self._writer or self._open_writer(config))
 
         def add(uri: str, *, content: str | None = None, path: Path | None = None,
                 inclusion=InclusionLevel.NOT_IN_NAV, meta: dict | None = None, late: bool = False) -> None:
             if files.get_file_from_path(uri) is not None or uri in self.later:
                 log.warning("briefs: %s already exists in the docs; the generated one is skipped", uri)
                 return
-            if late:  # written by on_post_build, held until then (later.py)
+            if late:  # written now, never held (later.py)
                 self.later.add(uri, content)
                 return
             if meta is not None and content is not None:  # a page: its Markdown waits (on_page_read_source)
@@ -247,19 +246,31 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         # the site model lives to the end of the build: out of the collector's sight until
         # then, full collections (main process and forked workers) skip it (on_post_build undoes it)
         gc.freeze()
+        # the site's facts.json/facts.csv are the briefs' own joined, written as they come
+        downloads = None
+        if cfg.site_downloads:
+            taken = [n for n in ("facts.json", "facts.csv") if files.get_file_from_path(n) is not None]
+            for name in taken:
+                log.warning("briefs: %s already exists in the docs; the generated one is skipped", name)
+            if not taken:
+                downloads = pages.SiteDownloads(Path(config.site_dir), config.site_name)
         made = workers.render_all(render, jobs)  # in the order of ``jobs``, taken as they come
-        all_facts, all_csv = [], []
-        for b in sorted(site.briefs, key=lambda b: b.id):
-            m = next(made)
-            add(layout.brief_uri(b.id), content=m.md, meta={
-                "json": layout.download_uri(b.id, "json"), "csv": layout.download_uri(b.id, "csv"),
-                "charts": m.has_charts, "date": b.source.published})
-            add(layout.download_uri(b.id, "json"), content=m.facts_json, late=True)
-            add(layout.download_uri(b.id, "csv"), content=m.facts_csv, late=True)
-            for uri, svg in m.svgs:
-                add(uri, content=svg, late=True)
-            all_facts.append(layout.download_uri(b.id, "json"))
-            all_csv.append(layout.download_uri(b.id, "csv"))
+        try:
+            for b in sorted(site.briefs, key=lambda b: b.id):
+                m = next(made)
+                add(layout.brief_uri(b.id), content=m.md, meta={
+                    "json": layout.download_uri(b.id, "json"), "csv": layout.download_uri(b.id, "csv"),
+                    "charts": m.has_charts, "date": b.source.published})
+                add(layout.download_uri(b.id, "json"), content=m.facts_json, late=True)
+                add(layout.download_uri(b.id, "csv"), content=m.facts_csv, late=True)
+                for uri, svg in m.svgs:
+                    add(uri, content=svg, late=True)
+                if downloads is not None and layout.download_uri(b.id, "json") in self.later \
+                        and layout.download_uri(b.id, "csv") in self.later:
+                    downloads.add(m.facts_json, m.facts_csv)
+        finally:
+            if downloads is not None:
+                downloads.close()
 
         entities_md, initials = render.entities_index()
         add(f"{layout.entities_prefix}/index.md", content=entities_md, inclusion=InclusionLevel.INCLUDED, meta={})
@@ -303,15 +314,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         self._newest = site.newest_date
         self._summary = (len(site.briefs), sum(g.has_page for g in site.entities.values()), len(site.tags))
         self.site = None
-        # the site's facts.json/facts.csv are the briefs' own joined: written in
-        # on_post_build piece by piece, never held whole (tens of MB at 10,000 briefs)
-        self._site_downloads = None
-        if cfg.site_downloads:
-            taken = [n for n in ("facts.json", "facts.csv") if files.get_file_from_path(n) is not None]
-            for name in taken:
-                log.warning("briefs: %s already exists in the docs; the generated one is skipped", name)
-            if not taken:
-                self._site_downloads = (config.site_name, all_facts, all_csv)
         return files
 
     def on_serve(self, server, config, builder):
@@ -416,8 +418,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             return output
         if self._writer is None:
             self._open_writer(config)
-            self._written.uris.clear()
-            _BUILD_LOG.addFilter(self._written)
         self._writer.write(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
         self._written.uris.add(page.file.src_uri)
         return ""
@@ -428,6 +428,8 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         """The build's file writer; in a build made in the previous site's
         folder, it leaves files that already hold their bytes (``publish.Reuse``)."""
         self._writer = Writer(keep_same=publish.reused_since(config.site_dir) is not None)
+        self._written.uris.clear()
+        _BUILD_LOG.addFilter(self._written)
         return self._writer
 
     def _close_writer(self) -> None:
@@ -475,15 +477,7 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
         if search and pagefind_cache is not None:  # every HTML page is on disk (_pages_on_disk)
             key = pagefind.cache_key(config.site_dir, self._writer.stamps if self._writer is not None else None,
                                      self.config.search_shard_pages)
-        if self.config.enabled and self.later is not None:
-            self.later.write_all(Path(config.site_dir), self._writer or self._open_writer(config))
-            if self._site_downloads:  # by the writer's threads too, while Pagefind runs
-                name, facts, csvs = self._site_downloads
-                held = self.later  # (the generators below outlive self.later)
-                self._writer.call(pages.write_site_downloads, Path(config.site_dir), name,
-                                  held.texts(u for u in facts if u in held), held.texts(u for u in csvs if u in held))
-            self._site_downloads = None
-            self.later = None
+        self.later = None
         if self.config.enabled and self._summary is not None:
             svg = self.svg
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",

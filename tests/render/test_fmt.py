@@ -49,10 +49,16 @@ def test_safe_title_has_no_markup():
 
 
 def _site_downloads(tmp_path, name, docs, csvs) -> tuple[str, bytes]:
+    """The site's downloads written brief by brief (a brief without a JSON or
+    CSV of its own here gets an empty one)."""
+    from itertools import zip_longest
+
     from generator.render import pages
 
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    pages.write_site_downloads(tmp_path, name, iter(docs), iter(csvs))
+    out = pages.SiteDownloads(tmp_path, name)
+    for d, c in zip_longest(docs, csvs):
+        out.add(pages.to_json({}) if d is None else d, pages.to_csv([]) if c is None else c)
+    out.close()
     return (tmp_path / "facts.json").read_text(encoding="utf-8"), (tmp_path / "facts.csv").read_bytes()
 
 

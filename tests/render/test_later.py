@@ -1,20 +1,24 @@
-"""Files the plugin writes itself after MkDocs' build (generator/render/later.py)."""
+"""Text the plugin holds between steps, and the files it writes into the site
+itself (generator/render/later.py)."""
 from __future__ import annotations
 
 import pytest
 
-from generator.render.later import Held, LaterFiles
+from generator.render.later import Held, SiteFiles
+from generator.render.writer import Writer
 
 
-@pytest.mark.parametrize("compress", [True, False], ids=["compressed", "plain"])
-def test_written_under_the_site_folder_as_given(tmp_path, compress):
-    later = LaterFiles(Held(compress))
-    later.add("briefs/a/facts.json", '{"id":"a","name":"Zürich"}\n')
-    later.add("briefs/a/facts.csv", "id\r\na\r\n")
-    later.add("entities/x/chart-1.svg", "<svg/>")
-    assert "briefs/a/facts.json" in later and len(later) == 3
-    assert list(later.texts(["briefs/a/facts.csv"])) == ["id\r\na\r\n"]
-    assert later.write_all(tmp_path) == 3
+def test_written_under_the_site_folder_as_given_when_added(tmp_path):
+    w = Writer(threads=2)
+    try:
+        files = SiteFiles(tmp_path, lambda: w)
+        files.add("briefs/a/facts.json", '{"id":"a","name":"Zürich"}\n')
+        files.add("briefs/a/facts.csv", "id\r\na\r\n")
+        files.add("entities/x/chart-1.svg", "<svg/>")
+        assert "briefs/a/facts.json" in files and len(files) == 3
+        w.wait()
+    finally:
+        w.close()
     assert (tmp_path / "briefs/a/facts.json").read_text(encoding="utf-8") == '{"id":"a","name":"Zürich"}\n'
     assert (tmp_path / "briefs/a/facts.csv").read_bytes() == b"id\r\na\r\n"  # no newline translation
     assert (tmp_path / "entities/x/chart-1.svg").read_text(encoding="utf-8") == "<svg/>"
@@ -22,11 +26,15 @@ def test_written_under_the_site_folder_as_given(tmp_path, compress):
 
 @pytest.mark.parametrize("uri", ["../escape.json", "/etc/x", "briefs/../../x", "a//b", "a\\..\\b"])
 def test_a_path_out_of_the_site_folder_is_refused(tmp_path, uri):
-    later = LaterFiles()
-    later.add(uri, "x")
-    with pytest.raises(ValueError):
-        later.write_all(tmp_path / "site")
-    assert not (tmp_path / "escape.json").exists()
+    w = Writer(threads=2)
+    try:
+        files = SiteFiles(tmp_path / "site", lambda: w)
+        with pytest.raises(ValueError):
+            files.add(uri, "x")
+        w.wait()
+    finally:
+        w.close()
+    assert uri not in files and not (tmp_path / "escape.json").exists()
 
 
 def test_text_is_held_compressed_only_on_big_sites():
