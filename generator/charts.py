@@ -435,10 +435,9 @@ class SvgRenderer:
         return svg
 
     def _keep(self, h: str, svg: str) -> None:
-        """A chart just drawn: into the cache folder, or the memo without one."""
-        if self.cache_dir is not None:
-            atomic.write_cache(self.cache_dir / f"{h}.svg", svg, "the chart")
-        else:
+        """A chart just drawn: into the cache folder, or the memo when there is
+        none or it cannot be written (a read-only or full disk)."""
+        if self.cache_dir is None or not atomic.write_cache(self.cache_dir / f"{h}.svg", svg, "the chart"):
             self._memo[h] = svg
 
     def _missing(self, specs) -> tuple[dict[str, dict], int]:

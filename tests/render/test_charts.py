@@ -215,3 +215,16 @@ def test_ensure_draws_what_is_missing_but_holds_none_of_it(tmp_path):
     with pytest.raises(RuntimeError, match="not in"):
         r.svg(specs[2])
     assert r.rendered == 2
+
+
+def test_a_chart_drawn_where_the_cache_cannot_be_written_is_still_shown(tmp_path, monkeypatch):
+    """A read-only or full cache folder only costs time: the SVG drawn is kept
+    in memory for the pages instead."""
+    from generator import atomic
+
+    monkeypatch.setattr(atomic, "write_cache", lambda path, text, what: False)
+    spec = charts.build_spec(charts.Chart("c", "bar", "T", "m", "vehicles",
+                                          [charts.Point("A", 1, ""), charts.Point("B", 2, "")]))
+    r = charts.SvgRenderer(tmp_path)
+    r.ensure([spec])
+    assert r.svg(spec).startswith("<svg") and r.rendered == 1
