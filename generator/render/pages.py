@@ -461,7 +461,8 @@ class SiteDownloads:
     and ``to_csv`` output) joined, written as the briefs come (``add``, in
     the order the site lists them) and never held whole: the same text as
     ``to_json({"site": site_name, "briefs": [...]})`` and as ``to_csv`` of all
-    the rows. ``close()`` ends both files (also after an error)."""
+    the rows. ``close()`` ends both files (the plugin closes them after an
+    error too: that build fails, and its folder is not published)."""
 
     def __init__(self, site_dir: Path, site_name: str) -> None:
         site_dir.mkdir(parents=True, exist_ok=True)
@@ -482,8 +483,8 @@ class SiteDownloads:
         self._csv.write(brief_csv[len(self._header):])
         self._count += 1
 
-    def close(self, complete: bool = True) -> None:
-        if complete and not self._json.closed:
+    def close(self) -> None:
+        if not self._json.closed:
             self._json.write("]}\n")
         self._json.close()
         self._csv.close()
