@@ -683,7 +683,7 @@ _FRAME_REACH = 400  # characters of context kept on each side of a quote
 _DESC_TO_PERSON = True
 _PREV_LOOSE = True
 from generator.extract.names import COMMON as _COMMON, MONTHS as _MONTHS, WEEKDAYS as _WEEKDAYS
-_JUNK = _COMMON | _MONTHS | _WEEKDAYS | frozenset({"Create", "News", "Another", "One", "Street"})
+_JUNK = _COMMON | _MONTHS | _WEEKDAYS | frozenset({"News", "Another", "One", "Street"})
 _OBJ_PREV = frozenset("to with by for from against told asked met about like than between and of at under tell thank".split())
 _TITLED_OBJ_PREV = (_OBJ_PREV - {"and"}) | frozenset("tell under ask thank meet call".split())
 _SENT_END_BEFORE = re.compile(r"[.:!?]\s*$")
