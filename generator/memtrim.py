@@ -27,14 +27,11 @@ def release(freeze: bool = False, trim: bool = True) -> bool:
     ``trim`` (a phase that freed little, such as a sync that extracted
     nothing) only the freeze is done: the collection alone takes ~0.5 s with
     10,000 briefs in memory."""
-    if not trim:
-        if freeze:
-            gc.freeze()
-        return False
-    gc.collect()
+    if trim:
+        gc.collect()
     if freeze:
         gc.freeze()
-    if not sys.platform.startswith("linux"):
+    if not trim or not sys.platform.startswith("linux"):
         return False
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")

@@ -44,10 +44,6 @@ class Held:
     def unpack(packed: bytes | str) -> str:
         return zlib.decompress(packed).decode("utf-8") if isinstance(packed, bytes) else packed
 
-    @staticmethod
-    def unpack_bytes(packed: bytes | str) -> bytes:
-        return zlib.decompress(packed) if isinstance(packed, bytes) else packed.encode("utf-8")
-
 
 class SiteFiles:
     """Files written under ``site_dir`` as they are added, through the writer

@@ -482,7 +482,6 @@ class BriefsPlugin(BasePlugin[BriefsConfig]):
             svg = self.svg
             log.info("briefs: %d briefs, %d entity pages, %d tag pages; charts rendered %d, from cache %d",
                      *self._summary, svg.rendered if svg else 0, svg.cached if svg else 0)
-        # Pagefind reads only the HTML pages, so it runs while the downloads and SVGs are being written
         if search:  # when Pagefind runs (not from its cache), the memory of the pages goes back first
             pagefind.build_index(config.site_dir, cwd=self.root, cache=pagefind_cache, key=key,
                                  shard_pages=self.config.search_shard_pages, before_run=self._let_go)

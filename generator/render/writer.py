@@ -119,12 +119,6 @@ class Writer:
             while self._pending and self.queued >= BACKLOG // 2:
                 self._pending.pop(0)[0].result()  # the oldest; raises its error, if any, here
 
-    def call(self, fn, *args) -> None:
-        """Queue ``fn(*args)``, a writing job of its own (a file made piece by
-        piece); its error is raised by ``wait()`` like a file's."""
-        self._submit()
-        self._pending.append((self._pool.submit(fn, *args), 0))
-
     def wait(self) -> None:
         """Block until every queued file is written; raise the first error."""
         self._submit()
