@@ -57,10 +57,9 @@ def value(value: float, unit: str, value_high: float | None = None, approximate:
     """
     if value_high is not None and value_high < value:  # "between -10,000 and -20,000": low end first
         value, value_high = value_high, value
-    if unit in _SUFFIX_UNITS:  # percentages, points and multiples: every digit
-        parts, scale = [number(v) for v in (value, value_high) if v is not None], ""
-    else:
-        parts, scale = _scaled([v for v in (value, value_high) if v is not None])
+    values = [value] if value_high is None else [value, value_high]
+    # percentages, points and multiples: every digit
+    parts, scale = ([number(v) for v in values], "") if unit in _SUFFIX_UNITS else _scaled(values)
     if value_high is None:
         nums = parts[0]
     else:  # "10,000–20,000", but "-20,000 to -10,000" (an en dash next to a minus misleads)

@@ -19,7 +19,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-
 import jinja2
 from markupsafe import Markup
 
