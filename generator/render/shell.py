@@ -11,10 +11,10 @@ first folder, e.g. ``entities/<slug>/<year>/``, same front matter apart from
 the title, same plugin data switches, a table of contents of the same shape),
 with a stand-in page whose title, content, canonical URL and table-of-contents
 titles and ids are unique markers. That output, cut at the markers, is the
-*shell*. A page is its shell with the
-markers replaced by the page's values, filtered the way the template filtered
-them (as is, ``striptags`` or ``e``: the title marker has a different shape
-under each). No template is rendered per page.
+*shell*. A page is its shell with the markers replaced by the page's values,
+filtered the way the template filtered them (as is, ``striptags`` or ``e``:
+the title marker has a different shape under each). No template is rendered
+per page.
 
 Nothing is assumed about the theme: the first two pages of every kind (the
 second differs from the first in whatever the markers do not cover, its URL
@@ -22,9 +22,10 @@ say), the first page of every folder within a kind (links the theme makes
 relative to the page differ by folder only if they point into it), and every
 ``VERIFY_EVERY``-th page after them, are also rendered the normal way and
 compared byte for byte; on any difference that kind of page goes back to the
-normal rendering for the rest of the build (and the normal output is used). A theme or override that the shell cannot reproduce therefore
-costs time, never a wrong page. Only pages kept out of the navigation are
-shelled: pages in the nav have an active nav item of their own.
+normal rendering for the rest of the build (and the normal output is used). A
+theme or override that the shell cannot reproduce therefore costs time, never
+a wrong page. Only pages kept out of the navigation are shelled: pages in the
+nav have an active nav item of their own.
 """
 from __future__ import annotations
 
